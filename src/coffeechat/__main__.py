@@ -1,0 +1,57 @@
+"""The `coffeechat` command: Django's management utility with our settings and our help."""
+
+import os
+import sys
+
+OVERVIEW = """\
+usage: coffeechat COMMAND [options]
+
+Coffeechat keeps your informational interviews moving: people, outreach,
+conversations, follow-ups.
+
+Run it:
+  serve                 start Coffeechat in your browser (--host, --port, --no-browser)
+  login-link            print a fresh one-time sign-in link (local mode)
+
+People:
+  people add NAME       add a person (--email, --org, --title, --source, --linkedin); prints the id
+  people list           list people (--search Q, --json)
+
+Accounts (hosted mode):
+  createuser NAME       create an account (--email E, --password-stdin)
+
+Every data command takes --user USERNAME (needed in hosted mode when there is more
+than one account). Exit codes: 0 ok, 1 bad input, 2 wrong usage.
+
+`coffeechat COMMAND --help` explains one command;
+`coffeechat help --commands` lists every command, Django's own included.
+"""
+
+
+def main(argv: list[str] | None = None) -> None:
+    argv = list(sys.argv if argv is None else argv)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coffeechat.settings")
+    if len(argv) < 2 or argv[1] in {"-h", "--help"} or argv[1:] == ["help"]:
+        sys.stdout.write(OVERVIEW)
+        return
+    if argv[1] in {"--version", "version"}:
+        from coffeechat import __version__
+
+        sys.stdout.write(f"coffeechat {__version__}\n")
+        return
+    # Commands are spelled with hyphens on the command line (login-link) and
+    # underscores as Python modules (login_link).
+    argv[1] = argv[1].replace("-", "_")
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        from django.core.management import execute_from_command_line
+
+        execute_from_command_line(argv)
+    except ImproperlyConfigured as exc:
+        sys.stderr.write(f"coffeechat: configuration error: {exc}\n")
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

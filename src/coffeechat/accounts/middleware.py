@@ -1,0 +1,20 @@
+import zoneinfo
+
+from django.utils import timezone
+
+
+def user_time_zone(get_response):
+    """Show every date in the signed-in user's own time zone."""
+
+    def middleware(request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            try:
+                timezone.activate(zoneinfo.ZoneInfo(user.time_zone))
+            except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+                timezone.deactivate()
+        else:
+            timezone.deactivate()
+        return get_response(request)
+
+    return middleware

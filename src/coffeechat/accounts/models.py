@@ -1,0 +1,78 @@
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils import timezone
+
+from coffeechat.timezones import validate_time_zone
+
+
+class User(AbstractUser):
+    """An account, with the per-user settings PRODUCT.md lists as defaults."""
+
+    class WeekStart(models.IntegerChoices):
+        MONDAY = 0, "Monday"
+        SUNDAY = 6, "Sunday"
+
+    time_zone = models.CharField(
+        max_length=64, default="UTC", validators=[validate_time_zone],
+        help_text="IANA name, e.g. America/Toronto.",
+    )
+    meeting_minutes = models.PositiveSmallIntegerField(default=30)
+    second_contact_business_days = models.PositiveSmallIntegerField(default=3)
+    follow_up_business_days = models.PositiveSmallIntegerField(default=7)
+    thank_you_hours = models.PositiveSmallIntegerField(default=24)
+    keep_in_touch_days = models.PositiveSmallIntegerField(default=90)
+    week_start = models.PositiveSmallIntegerField(choices=WeekStart.choices, default=WeekStart.MONDAY)
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+    @property
+    def display_name(self) -> str:
+        return str(self)
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode("ascii")).hexdigest()
+
+
+class LoginTokenQuerySet(models.QuerySet):
+    def usable(self):
+        return self.filter(used_at__isnull=True, expires_at__gt=timezone.now())
+
+
+class LoginToken(models.Model):
+    """A one-time sign-in link. Only the hash is stored, so the database never holds a usable link."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    objects = LoginTokenQuerySet.as_manager()
+
+    @classmethod
+    def issue(cls, user, minutes: int | None = None) -> str:
+        token = secrets.token_urlsafe(32)
+        lifetime = minutes if minutes is not None else settings.LOGIN_LINK_MINUTES
+        cls.objects.create(
+            user=user, token_hash=_hash(token), expires_at=timezone.now() + timedelta(minutes=lifetime)
+        )
+        return token
+
+    @classmethod
+    def redeem(cls, token: str):
+        """The user the token signs in, once; None when it is unknown, used or expired."""
+        if not token or len(token) > 100 or not token.isascii():
+            return None
+        now = timezone.now()
+        # The conditional UPDATE makes "single use" hold even when two requests race.
+        claimed = cls.objects.usable().filter(token_hash=_hash(token)).update(used_at=now)
+        if not claimed:
+            return None
+        return cls.objects.select_related("user").get(token_hash=_hash(token)).user

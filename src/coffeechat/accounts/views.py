@@ -1,0 +1,58 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+
+from coffeechat.accounts.forms import SettingsForm, SignupForm
+from coffeechat.accounts.models import LoginToken
+
+
+class LoginView(auth_views.LoginView):
+    """Password sign-in in hosted mode; locally, how to get a sign-in link."""
+
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        if settings.LOCAL_MODE:
+            raise Http404("Local Coffeechat signs in with one-time links.")
+        return super().post(request, *args, **kwargs)
+
+
+def token_login(request, token):
+    user = LoginToken.redeem(token)
+    if user is None or not user.is_active:
+        return render(request, "accounts/link_invalid.html", status=410)
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    return redirect("home")
+
+
+def signup(request):
+    if not settings.ALLOW_SIGNUP or settings.LOCAL_MODE:
+        raise Http404("Sign-up is closed.")
+    if request.user.is_authenticated:
+        return redirect("home")
+    form = SignupForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            user = form.save()
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, "Welcome to Coffeechat.")
+            return redirect("home")
+        return render(request, "accounts/signup.html", {"form": form}, status=422)
+    return render(request, "accounts/signup.html", {"form": form})
+
+
+@login_required
+def user_settings(request):
+    form = SettingsForm(request.POST or None, instance=request.user)
+    if request.method == "POST":
+        if form.is_valid():
+            form.save()
+            messages.success(request, "Settings saved.")
+            return redirect("settings")
+        return render(request, "accounts/settings.html", {"form": form}, status=422)
+    return render(request, "accounts/settings.html", {"form": form})

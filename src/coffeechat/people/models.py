@@ -1,0 +1,139 @@
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+
+from coffeechat.ownership import OwnedModel
+from coffeechat.text import fold
+from coffeechat.timezones import validate_time_zone
+
+
+class Source(models.TextChoices):
+    """How the seeker found someone (PRODUCT.md step 2)."""
+
+    FRIEND = "friend", "Friend"
+    RELATIVE = "relative", "Relative"
+    PROFESSOR = "professor", "Professor"
+    CLASSMATE = "classmate", "Classmate"
+    COWORKER = "coworker", "Co-worker"
+    SUPERVISOR = "supervisor", "Supervisor"
+    NEIGHBOUR = "neighbour", "Neighbour"
+    ALUMNI = "alumni", "Alumni"
+    LINKEDIN = "linkedin", "LinkedIn"
+    ASSOCIATION = "association", "Professional association"
+    COMPANY_WEBSITE = "company_website", "Company website"
+    SPEAKER = "speaker", "Event or talk speaker"
+    EVENT = "event", "Alumni or sector event"
+    SOCIAL_MEDIA = "social_media", "Social media"
+    REFERRAL = "referral", "Referral"
+    OTHER = "other", "Other"
+
+
+class CommonalityKind(models.TextChoices):
+    SCHOOL = "school", "School"
+    EMPLOYER = "employer", "Employer"
+    ACQUAINTANCE = "acquaintance", "Acquaintance"
+    EVENT = "event", "Event"
+    INTEREST = "interest", "Interest"
+    VALUES = "values", "Values"
+    HOMETOWN = "hometown", "Hometown"
+    OTHER = "other", "Other"
+
+
+class Organization(OwnedModel):
+    name = models.CharField(max_length=200)
+    website = models.URLField(blank=True, max_length=500)
+    industry = models.CharField(max_length=120, blank=True)
+    notes = models.TextField(blank=True)
+    search_text = models.TextField(blank=True, editable=False)
+
+    class Meta:
+        ordering = [Lower("name")]
+        constraints = [
+            models.UniqueConstraint("owner", Lower("name"), name="organization_unique_name_per_owner"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("people:organization", args=[self.pk])
+
+    def refresh_search_text(self) -> None:
+        self.search_text = fold(" ".join([self.name, self.industry]))
+
+    def save(self, *args, **kwargs):
+        self.refresh_search_text()
+        super().save(*args, **kwargs)
+
+
+class Tag(OwnedModel):
+    name = models.CharField(max_length=60)
+
+    class Meta:
+        ordering = [Lower("name")]
+        constraints = [models.UniqueConstraint("owner", Lower("name"), name="tag_unique_name_per_owner")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Person(OwnedModel):
+    first_name = models.CharField(max_length=150, blank=True)
+    last_name = models.CharField(max_length=150, blank=True)
+    emails = models.JSONField(default=list, blank=True)
+    phones = models.JSONField(default=list, blank=True)
+    linkedin_url = models.URLField(blank=True, max_length=500)
+    links = models.JSONField(default=list, blank=True)
+    location = models.CharField(max_length=200, blank=True)
+    time_zone = models.CharField(max_length=64, blank=True, validators=[validate_time_zone])
+    organization = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.SET_NULL, related_name="people"
+    )
+    title = models.CharField(max_length=200, blank=True)
+    source = models.CharField(max_length=32, choices=Source.choices, default=Source.OTHER)
+    source_detail = models.CharField(
+        max_length=300, blank=True, help_text="In your words: which event, which association, who…"
+    )
+    referred_by = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="referrals"
+    )
+    may_use_referrer_name = models.BooleanField(
+        default=False, help_text="The referrer said I may mention their name."
+    )
+    research = models.TextField(blank=True, help_text="Markdown: education, work history, talks, articles…")
+    # [{"kind": "school", "detail": "McGill University"}, …]
+    commonalities = models.JSONField(default=list, blank=True)
+    tags = models.ManyToManyField(Tag, blank=True, related_name="people")
+    connected_on = models.DateField(null=True, blank=True)
+    search_text = models.TextField(blank=True, editable=False)
+
+    class Meta:
+        ordering = [Lower("last_name"), Lower("first_name"), "pk"]
+        verbose_name_plural = "people"
+        indexes = [models.Index(fields=["owner", "source"])]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        name = " ".join(part for part in (self.first_name, self.last_name) if part)
+        return name or (self.emails[0] if self.emails else "(no name)")
+
+    @property
+    def primary_email(self) -> str:
+        return self.emails[0] if self.emails else ""
+
+    def get_absolute_url(self) -> str:
+        return reverse("people:person", args=[self.pk])
+
+    def refresh_search_text(self) -> None:
+        """What search matches, folded once at write time so any database can search it."""
+        self.search_text = fold(
+            " ".join([self.first_name, self.last_name, self.title, self.location,
+                      *self.emails, self.source_detail, self.research])
+        )
+
+    def save(self, *args, **kwargs):
+        self.refresh_search_text()
+        super().save(*args, **kwargs)

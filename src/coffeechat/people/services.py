@@ -1,0 +1,87 @@
+"""People and organisations: the writes and queries that views and commands share."""
+
+from django.db.models import Q, QuerySet
+
+from coffeechat.people.models import CommonalityKind, Organization, Person, Tag
+from coffeechat.text import fold
+
+
+def organization_named(owner, name: str) -> Organization | None:
+    """The user's organisation with this name (any case), created when new; None for a blank name."""
+    name = " ".join((name or "").split())
+    if not name:
+        return None
+    existing = Organization.objects.for_user(owner).filter(name__iexact=name).first()
+    if existing is None:
+        # iexact is ASCII-only on SQLite; compare folded names too before creating another.
+        key = fold(name)
+        existing = next(
+            (org for org in Organization.objects.for_user(owner) if fold(org.name) == key), None
+        )
+    return existing or Organization.objects.create(owner=owner, name=name)
+
+
+def set_tags(person: Person, names: list[str]) -> None:
+    owner = person.owner
+    wanted = {fold(n): " ".join(n.split()) for n in names if n.strip()}
+    tags = []
+    existing = {fold(t.name): t for t in Tag.objects.for_user(owner)}
+    for key, name in wanted.items():
+        tags.append(existing.get(key) or Tag.objects.create(owner=owner, name=name[:60]))
+    person.tags.set(tags)
+
+
+def parse_tags(text: str) -> list[str]:
+    return [part.strip() for part in (text or "").split(",") if part.strip()]
+
+
+def parse_commonalities(text: str) -> list[dict]:
+    """'School: McGill' lines into [{"kind": "school", "detail": "McGill"}]; unknown kinds become other."""
+    labels = {fold(label): value for value, label in CommonalityKind.choices}
+    labels.update({value: value for value in CommonalityKind.values})
+    items = []
+    for line in (text or "").splitlines():
+        line = line.strip(" -•\t")
+        if not line:
+            continue
+        kind, sep, detail = line.partition(":")
+        key = fold(kind)
+        if sep and key in labels and detail.strip():
+            items.append({"kind": labels[key], "detail": detail.strip()})
+        else:
+            items.append({"kind": CommonalityKind.OTHER, "detail": line})
+    return items
+
+
+def format_commonalities(items: list[dict]) -> str:
+    names = dict(CommonalityKind.choices)
+    return "\n".join(f"{names.get(i.get('kind'), 'Other')}: {i.get('detail', '')}" for i in items or [])
+
+
+def search_people(queryset: QuerySet, query: str) -> QuerySet:
+    """Every word must appear in the person's text or their organisation's name, accents ignored."""
+    for word in fold(query).split():
+        queryset = queryset.filter(
+            Q(search_text__contains=word) | Q(organization__search_text__contains=word)
+        )
+    return queryset
+
+
+SORTS = {
+    "name": ("last_name", "first_name", "pk"),
+    "-created": ("-created_at", "-pk"),
+    "organization": ("organization__name", "last_name", "first_name", "pk"),
+    "-updated": ("-updated_at", "-pk"),
+}
+SORT_LABELS = {"name": "Name", "organization": "Organisation", "-created": "Newest", "-updated": "Recently changed"}
+
+
+def people_list(owner, *, query: str = "", source: str = "", tag: str = "", sort: str = "name") -> QuerySet:
+    people = Person.objects.for_user(owner).select_related("organization").prefetch_related("tags")
+    if query:
+        people = search_people(people, query)
+    if source:
+        people = people.filter(source=source)
+    if tag:
+        people = people.filter(tags__name__iexact=tag)
+    return people.order_by(*SORTS.get(sort, SORTS["name"]))

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from coffeechat.people import views
+
+app_name = "people"
+urlpatterns = [
+    path("people/", views.person_list, name="list"),
+    path("people/add/", views.person_add, name="add"),
+    path("people/<int:pk>/", views.person_detail, name="person"),
+    path("people/<int:pk>/edit/", views.person_edit, name="edit"),
+    path("people/<int:pk>/delete/", views.person_delete, name="delete"),
+    path("organizations/", views.organization_list, name="organizations"),
+    path("organizations/add/", views.organization_add, name="organization-add"),
+    path("organizations/<int:pk>/", views.organization_detail, name="organization"),
+    path("organizations/<int:pk>/edit/", views.organization_edit, name="organization-edit"),
+    path("organizations/<int:pk>/delete/", views.organization_delete, name="organization-delete"),
+]

@@ -1,0 +1,216 @@
+"""The one settings file. Every value comes from the environment; bad values stop start-up.
+
+Two modes:
+- local (default without DATABASE_URL): one person on their own computer, SQLite in the
+  user data dir, a secret generated there, sign-in by one-time link.
+- hosted (default with DATABASE_URL): many accounts, PostgreSQL, SECRET_KEY required.
+"""
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+from coffeechat.datadir import data_dir, load_or_create_secret
+
+BASE_DIR = Path(__file__).resolve().parent
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def envbool(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise ImproperlyConfigured(f"{name} must be true or false (got {raw!r}).")
+
+
+def envint(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number (got {raw!r}).") from None
+
+
+def envchoice(name: str, choices: tuple[str, ...], default: str) -> str:
+    value = os.environ.get(name, "").strip().lower() or default
+    if value not in choices:
+        raise ImproperlyConfigured(f"{name} must be one of {', '.join(choices)} (got {value!r}).")
+    return value
+
+
+def envlist(name: str, default: list[str]) -> list[str]:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+DATABASE_URL = os.environ.get("DATABASE_URL", "").strip()
+COFFEECHAT_MODE = envchoice("COFFEECHAT_MODE", ("local", "hosted"), "hosted" if DATABASE_URL else "local")
+LOCAL_MODE = COFFEECHAT_MODE == "local"
+DATA_DIR = data_dir()
+
+SECRET_KEY = os.environ.get("SECRET_KEY", "").strip()
+if not SECRET_KEY:
+    if not LOCAL_MODE:
+        raise ImproperlyConfigured(
+            "SECRET_KEY must be set in hosted mode (a long random string, kept private)."
+        )
+    SECRET_KEY = load_or_create_secret(DATA_DIR)
+
+DEBUG = envbool("COFFEECHAT_DEBUG", False)
+ALLOW_SIGNUP = envbool("COFFEECHAT_ALLOW_SIGNUP", False)
+LOGIN_LINK_MINUTES = envint("COFFEECHAT_LOGIN_LINK_MINUTES", 10)
+
+if LOCAL_MODE:
+    ALLOWED_HOSTS = envlist("COFFEECHAT_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+else:
+    ALLOWED_HOSTS = envlist("COFFEECHAT_ALLOWED_HOSTS", [])
+    if not ALLOWED_HOSTS and not DEBUG:
+        raise ImproperlyConfigured(
+            "COFFEECHAT_ALLOWED_HOSTS must name the site's host names in hosted mode "
+            "(comma-separated, e.g. coffeechat.example.edu)."
+        )
+CSRF_TRUSTED_ORIGINS = envlist("COFFEECHAT_CSRF_TRUSTED_ORIGINS", [])
+
+INSTALLED_APPS = [
+    "coffeechat.accounts",
+    "coffeechat.people",
+    "coffeechat.outreach",
+    "coffeechat.meetings",
+    "coffeechat.questions",
+    "coffeechat.followups",
+    "coffeechat.insights",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "coffeechat.accounts.middleware.user_time_zone",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "coffeechat.urls"
+WSGI_APPLICATION = "coffeechat.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "coffeechat.accounts.context_processors.coffeechat",
+            ],
+        },
+    },
+]
+
+if DATABASE_URL:
+    try:
+        DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"DATABASE_URL is not a database URL we understand: {exc}") from None
+else:
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": DATA_DIR / "coffeechat.sqlite3",
+            "OPTIONS": {
+                # One writer at a time without "database is locked" surprises.
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 20,
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            },
+        }
+    }
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "accounts.User"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "login"
+
+LANGUAGE_CODE = "en"
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+# Optional: `coffeechat collectstatic` copies files here for a front web server to serve.
+STATIC_ROOT = os.environ.get("COFFEECHAT_STATIC_ROOT", "").strip() or None
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Serve straight from the app folders: `coffeechat serve` needs no collectstatic step.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG
+MEDIA_ROOT = DATA_DIR / "media"
+
+# Mail: the console unless an SMTP host is configured.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "").strip()
+EMAIL_PORT = envint("EMAIL_PORT", 587)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", EMAIL_PORT == 587)
+EMAIL_USE_SSL = envbool("EMAIL_USE_SSL", EMAIL_PORT == 465)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Coffeechat <coffeechat@localhost>")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+if envbool("COFFEECHAT_HTTPS", False):
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_HSTS_SECONDS = envint("COFFEECHAT_HSTS_SECONDS", 0)
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("COFFEECHAT_LOG_LEVEL", "WARNING")},
+    # A 404 or an expired link is not worth a line in the user's terminal.
+    "loggers": {"django.request": {"level": "ERROR"}},
+}

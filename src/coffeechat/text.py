@@ -1,0 +1,37 @@
+"""Text helpers shared by search, matching and rendering."""
+
+import unicodedata
+
+import nh3
+from markdown_it import MarkdownIt
+from django.utils.safestring import SafeString, mark_safe
+
+_markdown = MarkdownIt("commonmark", {"linkify": False, "html": False}).enable("table")
+_ALLOWED_TAGS = {
+    "a", "p", "br", "strong", "em", "code", "pre", "blockquote", "ul", "ol", "li",
+    "h1", "h2", "h3", "h4", "h5", "h6", "hr", "table", "thead", "tbody", "tr", "th", "td",
+}
+
+
+def fold(text: str | None) -> str:
+    """Lower-case without accents, for search and matching: 'Béland' -> 'beland'."""
+    if not text:
+        return ""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.casefold().split())
+
+
+def render_markdown(source: str | None) -> SafeString:
+    """Markdown to HTML that is safe to show: no scripts, no styles, no event handlers."""
+    if not source:
+        return mark_safe("")
+    html = _markdown.render(source)
+    cleaned = nh3.clean(
+        html,
+        tags=_ALLOWED_TAGS,
+        attributes={"a": {"href", "title"}},
+        url_schemes={"http", "https", "mailto", "tel"},
+        link_rel="noopener noreferrer nofollow",
+    )
+    return mark_safe(cleaned)  # noqa: S308 - nh3 has sanitised it
