@@ -3,8 +3,8 @@
 import unicodedata
 
 import nh3
-from markdown_it import MarkdownIt
 from django.utils.safestring import SafeString, mark_safe
+from markdown_it import MarkdownIt
 
 _markdown = MarkdownIt("commonmark", {"linkify": False, "html": False}).enable("table")
 _ALLOWED_TAGS = {

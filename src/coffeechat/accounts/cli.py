@@ -1,6 +1,6 @@
-import argparse
-
 """What the data commands share: the --user option and how it is resolved."""
+
+import argparse
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError

@@ -56,6 +56,9 @@ class LoginToken(models.Model):
 
     objects = LoginTokenQuerySet.as_manager()
 
+    def __str__(self) -> str:
+        return f"sign-in link for {self.user_id}, expires {self.expires_at:%Y-%m-%d %H:%M}"
+
     @classmethod
     def issue(cls, user, minutes: int | None = None) -> str:
         token = secrets.token_urlsafe(32)

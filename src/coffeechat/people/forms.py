@@ -1,10 +1,18 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
+from django.db import models
 
 from coffeechat.people.models import Organization, Person
 from coffeechat.people.services import format_commonalities, parse_commonalities, parse_tags
 from coffeechat.timezones import all_time_zones
+
+
+def https_urls(field, **kwargs):
+    """Model URL fields typed without a scheme ("example.com") mean https."""
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
 
 
 class LinesField(forms.CharField):
@@ -76,6 +84,7 @@ class PersonForm(forms.ModelForm):
             "research": "Research notes",
         }
         widgets = {"research": forms.Textarea(attrs={"rows": 6})}
+        formfield_callback = https_urls
 
     def __init__(self, *args, owner, **kwargs):
         super().__init__(*args, **kwargs)
@@ -112,6 +121,7 @@ class OrganizationForm(forms.ModelForm):
         model = Organization
         fields = ("name", "website", "industry", "notes")
         widgets = {"notes": forms.Textarea(attrs={"rows": 4})}
+        formfield_callback = https_urls
 
     def __init__(self, *args, owner, **kwargs):
         super().__init__(*args, **kwargs)

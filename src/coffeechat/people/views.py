@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count
+from django.db.models.functions import Lower
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
@@ -108,7 +109,11 @@ def person_delete(request, pk):
 
 @login_required
 def organization_list(request):
-    organizations = Organization.objects.for_user(request.user).annotate(people_count=Count("people"))
+    organizations = (
+        Organization.objects.for_user(request.user)
+        .annotate(people_count=Count("people"))
+        .order_by(Lower("name"), "pk")
+    )
     page = Paginator(organizations, 50).get_page(request.GET.get("page"))
     return render(request, "people/organization_list.html", {"page": page})
 

@@ -1,0 +1,53 @@
+"""Bad settings stop start-up with a message naming the variable."""
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from coffeechat.settings import envbool, envchoice, envint
+from tests.clirun import run_cli
+
+
+def test_env_helpers_refuse_bad_values(monkeypatch):
+    monkeypatch.setenv("X_BOOL", "maybe")
+    monkeypatch.setenv("X_INT", "ten")
+    monkeypatch.setenv("X_CHOICE", "cloud")
+    with pytest.raises(ImproperlyConfigured, match="X_BOOL"):
+        envbool("X_BOOL", False)
+    with pytest.raises(ImproperlyConfigured, match="X_INT"):
+        envint("X_INT", 1)
+    with pytest.raises(ImproperlyConfigured, match="X_CHOICE"):
+        envchoice("X_CHOICE", ("local", "hosted"), "local")
+
+
+def test_env_helpers_read_good_values(monkeypatch):
+    monkeypatch.setenv("X_BOOL", "Yes")
+    monkeypatch.setenv("X_INT", "42")
+    assert envbool("X_BOOL", False) is True and envint("X_INT", 1) == 42
+    assert envbool("X_UNSET", True) is True
+
+
+@pytest.mark.parametrize(
+    ("env", "variable"),
+    [
+        ({"DATABASE_URL": "postgres://localhost/x", "COFFEECHAT_ALLOWED_HOSTS": "example.org"}, "SECRET_KEY"),
+        ({"COFFEECHAT_MODE": "hosted", "SECRET_KEY": "s" * 50}, "COFFEECHAT_ALLOWED_HOSTS"),
+        ({"COFFEECHAT_MODE": "cloud"}, "COFFEECHAT_MODE"),
+        ({"COFFEECHAT_DEBUG": "perhaps"}, "COFFEECHAT_DEBUG"),
+        ({"COFFEECHAT_ALLOW_SIGNUP": "2"}, "COFFEECHAT_ALLOW_SIGNUP"),
+        ({"DATABASE_URL": "nonsense://", "SECRET_KEY": "s" * 50, "COFFEECHAT_ALLOWED_HOSTS": "x"}, "DATABASE_URL"),
+    ],
+)
+def test_a_bad_setting_stops_the_command_naming_the_variable(tmp_path, env, variable):
+    result = run_cli(tmp_path, "people", "list", **env)
+    assert result.returncode == 2
+    assert variable in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_local_mode_generates_the_secret_once_and_keeps_it(tmp_path):
+    assert run_cli(tmp_path, "people", "list").returncode == 0
+    secret = (tmp_path / "secret_key").read_text()
+    assert len(secret) >= 50
+    assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
+    assert run_cli(tmp_path, "people", "list").returncode == 0
+    assert (tmp_path / "secret_key").read_text() == secret

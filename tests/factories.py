@@ -1,0 +1,50 @@
+import factory
+
+from coffeechat.accounts.models import User
+from coffeechat.people.models import Organization, Person, Source, Tag
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
+    time_zone = "America/Toronto"
+    password = factory.django.Password("a-long-enough-pass-9")
+
+
+class OrganizationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organization
+
+    owner = factory.SubFactory(UserFactory)
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+
+
+class TagFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Tag
+
+    owner = factory.SubFactory(UserFactory)
+    name = factory.Sequence(lambda n: f"tag{n}")
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    owner = factory.SubFactory(UserFactory)
+    first_name = factory.Sequence(lambda n: f"Given{n}")
+    last_name = factory.Sequence(lambda n: f"Family{n}")
+    emails = factory.LazyAttribute(lambda p: [f"{p.first_name}.{p.last_name}@example.com".lower()])
+    source = Source.FRIEND
+    organization = factory.Maybe(
+        "with_organization",
+        yes_declaration=factory.SubFactory(OrganizationFactory, owner=factory.SelfAttribute("..owner")),
+        no_declaration=None,
+    )
+
+    class Params:
+        with_organization = False

@@ -1,0 +1,107 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from coffeechat.people.models import Source
+from coffeechat.people.services import set_tags
+from tests.factories import OrganizationFactory, PersonFactory
+
+pytestmark = pytest.mark.django_db
+URL = reverse("people:list")
+
+
+def names(response):
+    return [p.display_name for p in response.context["page"].object_list]
+
+
+def test_it_shows_an_empty_state_with_the_two_ways_to_start(owner_client):
+    response = owner_client.get(URL)
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "No one here yet" in body
+    assert reverse("people:add") in body and reverse("import") in body
+
+
+def test_it_lists_only_the_users_own_people(owner_client, owner, second_user):
+    PersonFactory(owner=owner, first_name="Mine", last_name="Person")
+    PersonFactory(owner=second_user, first_name="Theirs", last_name="Person")
+    response = owner_client.get(URL)
+    assert names(response) == ["Mine Person"]
+    assert "Theirs" not in response.content.decode()
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(client):
+    response = client.get(URL)
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["beland", "BÉLAND", "béland", "helene", "Hélène Béland", "nursing", "northwind", "NORTHWIND health", "hbeland@", "pediatric"],
+)
+def test_search_ignores_case_and_accents_across_names_org_title_email_and_notes(owner_client, owner, query):
+    org = OrganizationFactory(owner=owner, name="Northwind Health")
+    PersonFactory(owner=owner, first_name="Hélène", last_name="Béland", title="Nursing Lead",
+                  emails=["hbeland@northwind.example"], organization=org, research="Ran the pediatric ward.")
+    PersonFactory(owner=owner, first_name="Omar", last_name="Haddad", title="Architect")
+    assert names(owner_client.get(URL, {"q": query})) == ["Hélène Béland"]
+
+
+def test_search_with_no_match_says_so_and_offers_to_clear(owner_client, owner):
+    PersonFactory(owner=owner, first_name="Omar", last_name="Haddad")
+    body = owner_client.get(URL, {"q": "zzz"}).content.decode()
+    assert "Nobody matches “zzz”" in body
+    assert "Clear the search" in body
+
+
+def test_it_filters_by_source_and_by_tag(owner_client, owner):
+    alum = PersonFactory(owner=owner, first_name="Alum", last_name="One", source=Source.ALUMNI)
+    PersonFactory(owner=owner, first_name="Friend", last_name="Two", source=Source.FRIEND)
+    set_tags(alum, ["Design"])
+    assert names(owner_client.get(URL, {"source": "alumni"})) == ["Alum One"]
+    assert names(owner_client.get(URL, {"tag": "design"})) == ["Alum One"]
+    assert len(names(owner_client.get(URL, {"source": "not-a-source"}))) == 2
+
+
+def test_it_sorts_by_name_newest_and_organisation(owner_client, owner):
+    PersonFactory(owner=owner, first_name="Zed", last_name="Adams", organization=OrganizationFactory(owner=owner, name="Zeta"))
+    PersonFactory(owner=owner, first_name="Amy", last_name="Young", organization=OrganizationFactory(owner=owner, name="Alpha"))
+    assert names(owner_client.get(URL)) == ["Zed Adams", "Amy Young"]
+    assert names(owner_client.get(URL, {"sort": "-created"})) == ["Amy Young", "Zed Adams"]
+    assert names(owner_client.get(URL, {"sort": "organization"})) == ["Amy Young", "Zed Adams"]
+
+
+def test_it_paginates_by_25(owner_client, owner):
+    PersonFactory.create_batch(30, owner=owner)
+    first = owner_client.get(URL)
+    second = owner_client.get(URL, {"page": 2})
+    assert len(names(first)) == 25 and len(names(second)) == 5
+    assert "Page 1 of 2" in first.content.decode()
+
+
+def test_htmx_search_returns_only_the_results_fragment(owner_client, owner):
+    PersonFactory(owner=owner, first_name="Hélène", last_name="Béland")
+    response = owner_client.get(URL, {"q": "beland"}, headers={"HX-Request": "true", "HX-Target": "people-results"})
+    body = response.content.decode()
+    assert "Hélène Béland" in body
+    assert "<html" not in body and "<nav" not in body.split("pagination")[0]
+
+
+def _count_queries(client, params=None):
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(URL, params or {}).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_the_number_of_queries_does_not_grow_with_the_number_of_people(owner_client, owner):
+    for _ in range(3):
+        person = PersonFactory(owner=owner, with_organization=True)
+        set_tags(person, ["a", "b"])
+    few = _count_queries(owner_client)
+    for _ in range(20):
+        person = PersonFactory(owner=owner, with_organization=True)
+        set_tags(person, ["a", "b", "c"])
+    assert _count_queries(owner_client) == few
+    assert _count_queries(owner_client, {"q": "given"}) <= few
