@@ -23,14 +23,14 @@ def test_first_run_add_a_person_and_find_them_without_the_accent(page, screensho
         assert page.get_by_role("heading", name="Hélène Béland").is_visible()
 
         page.get_by_role("link", name="People", exact=True).click()
-        page.get_by_label("Search").fill("beland")
+        page.get_by_role("searchbox", name="Search").fill("beland")
         results = page.locator("#people-results")
         results.get_by_role("link", name="Hélène Béland").wait_for()
         # The search lands in the address bar, so it can be reloaded or bookmarked.
         page.wait_for_url(re.compile(r"q=beland"))
-        page.get_by_label("Search").fill("nobody-like-this")
+        page.get_by_role("searchbox", name="Search").fill("nobody-like-this")
         results.get_by_text("Nobody matches").wait_for()
-        page.get_by_label("Search").fill("northwind")
+        page.get_by_role("searchbox", name="Search").fill("northwind")
         results.get_by_role("link", name="Hélène Béland").wait_for()
         screenshot(page, "first-run-search")
     assert server.process.returncode == 0
