@@ -1,4 +1,5 @@
 import pytest
+from django.test import Client
 
 from tests.factories import UserFactory
 
@@ -25,9 +26,11 @@ def owner_client(client, owner):
 
 
 @pytest.fixture
-def outsider_client(client, outsider):
-    client.force_login(outsider)
-    return client
+def outsider_client(outsider):
+    # A client of its own, so a test can hold the owner's and the outsider's side by side.
+    other = Client()
+    other.force_login(outsider)
+    return other
 
 
 @pytest.fixture(autouse=True)

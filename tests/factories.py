@@ -48,3 +48,21 @@ class PersonFactory(factory.django.DjangoModelFactory):
 
     class Params:
         with_organization = False
+
+
+class ConversationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "meetings.Conversation"
+
+    owner = factory.SubFactory(UserFactory)
+    person = factory.SubFactory(PersonFactory, owner=factory.SelfAttribute("..owner"))
+
+
+class MessageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "outreach.Message"
+
+    owner = factory.SubFactory(UserFactory)
+    person = factory.SubFactory(PersonFactory, owner=factory.SelfAttribute("..owner"))
+    subject = "Learning about your work"
+    body = "Dear Sam,\n\nCould you spare 20 minutes?\n\nBest,\nMe"

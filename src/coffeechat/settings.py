@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
 ]
 
 MIDDLEWARE = [
@@ -132,6 +133,8 @@ TEMPLATES = [
         },
     },
 ]
+
+FORM_RENDERER = "coffeechat.forms.FormRenderer"
 
 if DATABASE_URL:
     try:

@@ -6,12 +6,13 @@ from coffeechat import views
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("conversations/", views.coming_soon, {"feature": "Conversations"}, name="conversations"),
     path("insights/", views.coming_soon, {"feature": "Insights"}, name="insights"),
-    path("import/", views.coming_soon, {"feature": "Importing contacts"}, name="import"),
     path("healthz", views.healthz, name="healthz"),
     path("", include("coffeechat.accounts.urls")),
     path("", include("coffeechat.people.urls")),
+    path("", include("coffeechat.outreach.urls")),
+    path("", include("coffeechat.meetings.urls")),
+    path("", include("coffeechat.questions.urls")),
 ]
 if settings.DEBUG or settings.LOCAL_MODE:
     urlpatterns.append(path("admin/", admin.site.urls))

@@ -39,3 +39,32 @@ def test_pages_show_dates_in_the_users_time_zone(owner_client, owner):
     body = owner_client.get(reverse("people:person", args=[person.pk])).content.decode()
     local = person.updated_at.astimezone(__import__("zoneinfo").ZoneInfo("Asia/Tokyo"))
     assert local.strftime("%H:%M") in body
+
+
+def test_profile_and_weekly_availability_are_saved(owner_client, owner):
+    data = valid(intro_line="a career changer from teaching", affiliation="Dalhousie", available_1="9:00-12:00, 14:00-17:00", available_3="")
+    assert owner_client.post(URL, data).status_code == 302
+    owner.refresh_from_db()
+    assert owner.intro_line == "a career changer from teaching"
+    assert owner.availability == {"1": [["09:00", "12:00"], ["14:00", "17:00"]]}
+    assert 'value="09:00-12:00, 14:00-17:00"' in owner_client.get(URL).content.decode()
+
+
+@pytest.mark.parametrize("text", ["morning", "12:00-09:00", "25:00-26:00"])
+def test_bad_availability_is_refused(owner_client, owner, text):
+    response = owner_client.post(URL, valid(available_2=text))
+    assert response.status_code == 422
+    owner.refresh_from_db()
+    assert owner.availability == {}
+
+
+def test_a_resume_upload_is_checked(owner_client, owner, tmp_path, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    bad = owner_client.post(URL, valid(resume=SimpleUploadedFile("cv.exe", b"MZ")))
+    assert bad.status_code == 422
+    good = owner_client.post(URL, valid(resume=SimpleUploadedFile("cv.pdf", b"%PDF-1.4")))
+    assert good.status_code == 302
+    owner.refresh_from_db()
+    assert owner.resume.name.endswith("cv.pdf")

@@ -20,7 +20,7 @@ def test_it_shows_an_empty_state_with_the_two_ways_to_start(owner_client):
     body = response.content.decode()
     assert response.status_code == 200
     assert "No one here yet" in body
-    assert reverse("people:add") in body and reverse("import") in body
+    assert reverse("people:add") in body and reverse("people:import") in body
 
 
 def test_it_lists_only_the_users_own_people(owner_client, owner, second_user):

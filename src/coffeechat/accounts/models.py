@@ -10,6 +10,10 @@ from django.utils import timezone
 from coffeechat.timezones import validate_time_zone
 
 
+def resume_path(user, filename: str) -> str:
+    return f"resumes/{user.pk}/{filename}"
+
+
 class User(AbstractUser):
     """An account, with the per-user settings PRODUCT.md lists as defaults."""
 
@@ -27,6 +31,14 @@ class User(AbstractUser):
     thank_you_hours = models.PositiveSmallIntegerField(default=24)
     keep_in_touch_days = models.PositiveSmallIntegerField(default=90)
     week_start = models.PositiveSmallIntegerField(choices=WeekStart.choices, default=WeekStart.MONDAY)
+    # Who I am, for drafting requests.
+    intro_line = models.CharField(
+        max_length=200, blank=True, help_text="How you describe yourself in one line, e.g. “a final-year nursing student at Dalhousie”."
+    )
+    affiliation = models.CharField(max_length=200, blank=True, help_text="Your school or employer.")
+    # {"0": [["09:00", "12:00"]], …}: weekday (0 = Monday) -> local time ranges free for calls.
+    availability = models.JSONField(default=dict, blank=True)
+    resume = models.FileField(upload_to=resume_path, blank=True)
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username

@@ -48,7 +48,7 @@ def signup(request):
 
 @login_required
 def user_settings(request):
-    form = SettingsForm(request.POST or None, instance=request.user)
+    form = SettingsForm(request.POST or None, request.FILES or None, instance=request.user)
     if request.method == "POST":
         if form.is_valid():
             form.save()

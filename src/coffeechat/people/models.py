@@ -77,6 +77,38 @@ class Tag(OwnedModel):
         return self.name
 
 
+class ImportBatch(OwnedModel):
+    """One imported file: what it held, what it did, and whether it was undone."""
+
+    class Status(models.TextChoices):
+        PREVIEW = "preview", "Waiting for confirmation"
+        DONE = "done", "Imported"
+        UNDONE = "undone", "Undone"
+
+    filename = models.CharField(max_length=255, blank=True)
+    format = models.CharField(max_length=16)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PREVIEW)
+    # The uploaded file, kept only between preview and confirmation.
+    content = models.BinaryField(null=True, blank=True, editable=False)
+    created_count = models.PositiveIntegerField(default=0)
+    matched_count = models.PositiveIntegerField(default=0)
+    updated_count = models.PositiveIntegerField(default=0)
+    # [{"row": 12, "reason": "…"}] rows skipped; [{"row", "person", "field", "kept", "file"}] conflicts
+    problems = models.JSONField(default=list, blank=True)
+    conflicts = models.JSONField(default=list, blank=True)
+    imported_at = models.DateTimeField(null=True, blank=True)
+    undone_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.filename or self.format} ({self.get_status_display()})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("people:import-batch", args=[self.pk])
+
+
 class Person(OwnedModel):
     first_name = models.CharField(max_length=150, blank=True)
     last_name = models.CharField(max_length=150, blank=True)
@@ -100,11 +132,17 @@ class Person(OwnedModel):
     may_use_referrer_name = models.BooleanField(
         default=False, help_text="The referrer said I may mention their name."
     )
+    referral_conversation = models.ForeignKey(
+        "meetings.Conversation", null=True, blank=True, on_delete=models.SET_NULL, related_name="referrals", editable=False,
+    )
     research = models.TextField(blank=True, help_text="Markdown: education, work history, talks, articles…")
     # [{"kind": "school", "detail": "McGill University"}, …]
     commonalities = models.JSONField(default=list, blank=True)
     tags = models.ManyToManyField(Tag, blank=True, related_name="people")
     connected_on = models.DateField(null=True, blank=True)
+    import_batch = models.ForeignKey(
+        ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="people", editable=False
+    )
     search_text = models.TextField(blank=True, editable=False)
 
     class Meta:

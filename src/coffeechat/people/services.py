@@ -76,7 +76,7 @@ SORTS = {
 SORT_LABELS = {"name": "Name", "organization": "Organisation", "-created": "Newest", "-updated": "Recently changed"}
 
 
-def people_list(owner, *, query: str = "", source: str = "", tag: str = "", sort: str = "name") -> QuerySet:
+def people_list(owner, *, query: str = "", source: str = "", tag: str = "", sort: str = "name", batch: int | None = None) -> QuerySet:
     people = Person.objects.for_user(owner).select_related("organization").prefetch_related("tags")
     if query:
         people = search_people(people, query)
@@ -84,4 +84,6 @@ def people_list(owner, *, query: str = "", source: str = "", tag: str = "", sort
         people = people.filter(source=source)
     if tag:
         people = people.filter(tags__name__iexact=tag)
+    if batch:
+        people = people.filter(import_batch_id=batch)
     return people.order_by(*SORTS.get(sort, SORTS["name"]))

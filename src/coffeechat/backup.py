@@ -1,0 +1,183 @@
+"""The full backup of one user's data, and restoring it into an empty account.
+
+Every model built on OwnedModel is included automatically, so models added later are
+backed up without touching this file. Rows are numbered per model ("ref", in primary-key
+order) and foreign keys point at refs, so a backup does not depend on database ids:
+export -> restore into a fresh database -> export gives the same document.
+"""
+
+import base64
+import datetime
+import decimal
+import uuid
+
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, models, transaction
+from django.utils import timezone
+
+from coffeechat import __version__
+from coffeechat.ownership import OwnedModel
+
+FORMAT = "coffeechat-backup"
+SCHEMA_VERSION = 1
+USER_SETTINGS = (
+    "first_name", "last_name", "email", "time_zone", "meeting_minutes", "second_contact_business_days",
+    "follow_up_business_days", "thank_you_hours", "keep_in_touch_days", "week_start",
+)
+# Derived or transient columns that a restore recomputes or does not need.
+SKIPPED_FIELDS = {"owner", "search_text", "content"}
+
+
+class BackupError(ValueError):
+    """The backup cannot be restored; the message says why in plain words."""
+
+
+def owned_models() -> list[type[models.Model]]:
+    """Every private model, parents before the models that point at them."""
+    found = [m for m in apps.get_models() if issubclass(m, OwnedModel)]
+    ordered, placed = [], set()
+    while len(ordered) < len(found):
+        progress = False
+        for model in found:
+            if model in placed:
+                continue
+            relations = [*model._meta.concrete_fields, *model._meta.many_to_many]
+            targets = {f.related_model for f in relations if f.is_relation and f.related_model is not model}
+            if all(t in placed or t not in found for t in targets):
+                ordered.append(model)
+                placed.add(model)
+                progress = True
+        if not progress:
+            raise RuntimeError("Owned models refer to each other in a cycle; backup cannot order them.")
+    return ordered
+
+
+def _fields(model):
+    return [f for f in model._meta.concrete_fields if not f.primary_key and f.name not in SKIPPED_FIELDS]
+
+
+def _encode(value):
+    if isinstance(value, datetime.datetime | datetime.date | datetime.time):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal | uuid.UUID):
+        return str(value)
+    if isinstance(value, bytes | memoryview):
+        return base64.b64encode(bytes(value)).decode("ascii")
+    return value
+
+
+def export_backup(user) -> dict:
+    ordered = owned_models()
+    rows = {m: list(m.objects.filter(owner=user).order_by("pk")) for m in ordered}
+    refs = {m: {obj.pk: n for n, obj in enumerate(objs, 1)} for m, objs in rows.items()}
+    data = {}
+    for model in ordered:
+        label = model._meta.label_lower
+        m2m = [f for f in model._meta.many_to_many if f.related_model in refs]
+        items = []
+        for obj in rows[model]:
+            fields = {}
+            for f in _fields(model):
+                value = getattr(obj, f.attname)
+                if f.is_relation:
+                    value = refs[f.related_model].get(value) if value is not None else None
+                fields[f.name] = _encode(value)
+            for f in m2m:
+                fields[f.name] = sorted(refs[f.related_model][pk] for pk in getattr(obj, f.name).values_list("pk", flat=True))
+            items.append({"ref": refs[model][obj.pk], "fields": fields})
+        data[label] = items
+    return {
+        "format": FORMAT,
+        "schema_version": SCHEMA_VERSION,
+        "app_version": __version__,
+        "exported_at": timezone.now().isoformat(),
+        "user": {name: getattr(user, name) for name in USER_SETTINGS},
+        "data": data,
+    }
+
+
+def _check_document(document) -> None:
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise BackupError("This is not a Coffeechat backup (made with `coffeechat export json`).")
+    version = document.get("schema_version")
+    if not isinstance(version, int) or version > SCHEMA_VERSION:
+        raise BackupError(f"This backup has schema version {version!r}; this Coffeechat reads up to {SCHEMA_VERSION}. Upgrade Coffeechat first.")
+    if not isinstance(document.get("data"), dict):
+        raise BackupError("The backup has no data section.")
+
+
+def _decode(field, value):
+    if value is None:
+        return None
+    if isinstance(field, models.BinaryField):
+        return base64.b64decode(value)
+    return field.to_python(value)
+
+
+def restore_backup(user, document: dict) -> dict[str, int]:
+    """Load a backup into `user`'s account, which must be empty. All or nothing."""
+    _check_document(document)
+    ordered = owned_models()
+    known = {m._meta.label_lower: m for m in ordered}
+    unknown = set(document["data"]) - set(known)
+    if unknown:
+        raise BackupError(f"The backup holds data this Coffeechat does not know: {', '.join(sorted(unknown))}.")
+    if any(m.objects.filter(owner=user).exists() for m in ordered):
+        raise BackupError(f"The account {user.get_username()!r} is not empty; restore only into an empty account.")
+    counts = {}
+    try:
+        with transaction.atomic():
+            new_pk: dict[type, dict[int, int]] = {}
+            later: list[tuple] = []  # (obj, field, target ref) for self-references, set after all rows exist
+            for model in ordered:
+                items = document["data"].get(model._meta.label_lower, [])
+                objects = []
+                for item in items:
+                    obj = model(owner=user)
+                    for f in _fields(model):
+                        if f.name not in item["fields"]:
+                            continue
+                        value = item["fields"][f.name]
+                        if f.is_relation:
+                            if value is not None and f.related_model is model:
+                                later.append((obj, f, value))
+                                value = None
+                            elif value is not None:
+                                value = new_pk[f.related_model][value]
+                            setattr(obj, f.attname, value)
+                        else:
+                            setattr(obj, f.attname, _decode(f, value))
+                    if hasattr(obj, "refresh_search_text"):
+                        obj.refresh_search_text()
+                    objects.append(obj)
+                model.objects.bulk_create(objects)
+                new_pk[model] = {item["ref"]: obj.pk for item, obj in zip(items, objects, strict=True)}
+                # bulk_create stamps auto_now fields with "now"; put the backed-up times back.
+                stamped = [f.name for f in _fields(model) if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)]
+                for obj, item in zip(objects, items, strict=True):
+                    for name in stamped:
+                        setattr(obj, name, _decode(model._meta.get_field(name), item["fields"].get(name)) or timezone.now())
+                if stamped and objects:
+                    model.objects.bulk_update(objects, stamped)
+                for f in model._meta.many_to_many:
+                    if f.related_model not in new_pk:
+                        continue
+                    through = getattr(model, f.name).through
+                    source, target = f.m2m_field_name() + "_id", f.m2m_reverse_field_name() + "_id"
+                    through.objects.bulk_create([
+                        through(**{source: obj.pk, target: new_pk[f.related_model][ref]})
+                        for obj, item in zip(objects, items, strict=True) for ref in item["fields"].get(f.name, [])
+                    ])
+                counts[model._meta.label_lower] = len(objects)
+            for obj, f, ref in later:
+                setattr(obj, f.attname, new_pk[f.related_model][ref])
+                type(obj).objects.filter(pk=obj.pk).update(**{f.attname: getattr(obj, f.attname)})
+            for name, value in (document.get("user") or {}).items():
+                if name in USER_SETTINGS and value not in (None, ""):
+                    setattr(user, name, value)
+            user.full_clean(exclude=["password", "username"])
+            user.save()
+    except (KeyError, TypeError, ValueError, ValidationError, DatabaseError) as exc:
+        raise BackupError(f"The backup is damaged or inconsistent ({exc.__class__.__name__}: {exc}); nothing was restored.") from None
+    return counts

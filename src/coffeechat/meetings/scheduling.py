@@ -1,0 +1,88 @@
+"""Scheduling a conversation, moving it, cancelling it, and its calendar invitation."""
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+from django.utils import timezone
+
+from coffeechat.meetings.ics import Invitation, build_calendar
+from coffeechat.meetings.models import Conversation
+from coffeechat.outreach.slots import clock_text, describe_slot
+
+ACTIVE = (Conversation.State.SCHEDULED,)
+
+
+def overlapping(conversation: Conversation, start: datetime, minutes: int) -> list[Conversation]:
+    """The user's other scheduled conversations that overlap [start, start + minutes)."""
+    end = start + timedelta(minutes=minutes)
+    candidates = (
+        Conversation.objects.for_user(conversation.owner)
+        .filter(state__in=ACTIVE, scheduled_start__lt=end, scheduled_start__gt=start - timedelta(hours=12))
+        .exclude(pk=conversation.pk).select_related("person")
+    )
+    return [c for c in candidates if c.scheduled_end > start]
+
+
+@transaction.atomic
+def schedule(conversation: Conversation, *, start: datetime, time_zone: str, minutes: int, medium: str, location: str) -> Conversation:
+    """Set or change the time; a change to a scheduled one raises SEQUENCE so calendars update."""
+    changed = conversation.scheduled_start is not None and (
+        conversation.scheduled_start != start or conversation.minutes != minutes or conversation.location != location
+    )
+    if changed or conversation.state == Conversation.State.CANCELLED:
+        conversation.sequence += 1
+    conversation.scheduled_start, conversation.time_zone = start, time_zone
+    conversation.minutes, conversation.medium, conversation.location = minutes, medium, location
+    if conversation.answered_at is None and conversation.requested_at is not None:
+        conversation.answered_at = timezone.now()
+    conversation.state = Conversation.State.SCHEDULED
+    conversation.save()
+    return conversation
+
+
+@transaction.atomic
+def cancel(conversation: Conversation) -> Conversation:
+    conversation.state = Conversation.State.CANCELLED
+    conversation.sequence += 1
+    conversation.save()
+    return conversation
+
+
+def summary_line(conversation: Conversation) -> str:
+    me = conversation.owner.get_full_name() or conversation.owner.get_username()
+    return f"Informational interview: {me} & {conversation.person.display_name}"
+
+
+def agenda(conversation: Conversation) -> str:
+    lines = [f"A {conversation.minutes}-minute conversation ({conversation.get_medium_display().lower()})."]
+    if conversation.goal:
+        lines.append(f"What I hope to learn: {conversation.goal}")
+    if conversation.location:
+        lines.append(f"Where: {conversation.location}")
+    lines.append("Thank you for making the time.")
+    return "\n".join(lines)
+
+
+def invitation_ics(conversation: Conversation, now: datetime | None = None) -> bytes:
+    owner, person = conversation.owner, conversation.person
+    method = "CANCEL" if conversation.state == Conversation.State.CANCELLED else "REQUEST"
+    return build_calendar(Invitation(
+        uid=conversation.ical_uid, sequence=conversation.sequence, start=conversation.scheduled_start,
+        minutes=conversation.minutes, time_zone=conversation.time_zone or owner.time_zone,
+        summary=summary_line(conversation), description=agenda(conversation), location=conversation.location,
+        organizer_email=owner.email, organizer_name=owner.get_full_name(),
+        attendee_email=person.primary_email, attendee_name=person.display_name,
+    ), method=method, now=now or timezone.now())
+
+
+def when_text(conversation: Conversation, viewer_zone: str) -> str:
+    """"Tuesday 1 December, 3:00 pm (EST) — 12:00 pm in Vancouver (PST)"."""
+    mine = conversation.scheduled_start.astimezone(ZoneInfo(viewer_zone))
+    text = describe_slot(mine)
+    other = conversation.person.time_zone
+    if other and other != viewer_zone:
+        theirs = conversation.scheduled_start.astimezone(ZoneInfo(other))
+        city = other.rsplit("/", 1)[-1].replace("_", " ")
+        text += f" · {clock_text(theirs)} in {city} ({theirs.tzname()})"
+    return text

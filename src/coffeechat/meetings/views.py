@@ -1,0 +1,86 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from coffeechat.meetings.access import get_conversation_for_user
+from coffeechat.meetings.models import Conversation
+from coffeechat.meetings.preparation import checklist_for, checklist_state
+from coffeechat.meetings.scheduling import when_text
+from coffeechat.outreach.forms import ReplyForm, StateForm
+from coffeechat.outreach.models import MessageKind
+from coffeechat.outreach.services import log_reply, nudge_for, set_state
+
+
+@login_required
+def conversation_list(request):
+    state = request.GET.get("state", "")
+    state = state if state in Conversation.State.values else ""
+    mine = Conversation.objects.for_user(request.user)
+    counts = dict(mine.values_list("state").annotate(n=Count("pk")).order_by())
+    listed = mine.select_related("person", "person__organization")
+    if state:
+        listed = listed.filter(state=state)
+    page = Paginator(listed, 25).get_page(request.GET.get("page"))
+    tabs = [(value, label, counts.get(value, 0)) for value, label in Conversation.State.choices]
+    return render(request, "meetings/conversation_list.html", {
+        "page": page, "state": state, "tabs": tabs, "total": sum(counts.values()),
+    })
+
+
+def _detail(request, conversation, reply_form, status=200):
+    return render(request, "meetings/conversation_detail.html", {
+        "conversation": conversation, "person": conversation.person,
+        "timeline": conversation.messages.order_by("-created_at", "-pk"),
+        "nudge": nudge_for(conversation), "reply_form": reply_form,
+        "when": when_text(conversation, request.user.time_zone) if conversation.scheduled_start else "",
+        "checklist": checklist_state(conversation),
+        "has_follow_up_draft": conversation.messages.filter(kind=MessageKind.FOLLOW_UP, sent_at__isnull=True).exists(),
+    }, status=status)
+
+
+@login_required
+def conversation_detail(request, pk):
+    return _detail(request, get_conversation_for_user(request, pk), ReplyForm())
+
+
+@login_required
+@require_POST
+def conversation_state(request, pk):
+    conversation = get_conversation_for_user(request, pk)
+    form = StateForm(request.POST)
+    if form.is_valid():
+        set_state(conversation, form.cleaned_data["state"])
+        messages.success(request, f"Marked “{conversation.get_state_display()}”.")
+    return redirect(conversation)
+
+
+@login_required
+@require_POST
+def conversation_reply(request, pk):
+    conversation = get_conversation_for_user(request, pk)
+    form = ReplyForm(request.POST)
+    if form.is_valid():
+        log_reply(conversation, form.cleaned_data["body"], form.cleaned_data["outcome"])
+        messages.success(request, "Reply noted.")
+        return redirect(conversation)
+    return _detail(request, conversation, form, status=422)
+
+
+@login_required
+@require_POST
+def checklist_tick(request, pk, key):
+    """Tick or untick one preparation item; htmx swaps the checklist fragment."""
+    conversation = get_conversation_for_user(request, pk)
+    if key not in {item.key for item in checklist_for(conversation.medium)}:
+        raise Http404("No such checklist item.")
+    ticks = dict(conversation.checklist or {})
+    ticks[key] = request.POST.get("done") == "1"
+    conversation.checklist = ticks
+    conversation.save(update_fields=["checklist", "updated_at"])
+    if request.headers.get("HX-Request"):
+        return render(request, "meetings/_checklist.html", {"conversation": conversation, "checklist": checklist_state(conversation)})
+    return redirect(conversation)

@@ -1,0 +1,88 @@
+from django import forms
+
+from coffeechat.meetings.models import Conversation, Medium
+from coffeechat.outreach.models import Channel, MailAccount, Message, MessageKind, MessageTemplate
+
+
+class ComposeForm(forms.ModelForm):
+    goal = forms.CharField(
+        required=False, max_length=300, label="What I hope to learn",
+        help_text="e.g. “how people move from teaching into instructional design”.",
+    )
+    minutes = forms.IntegerField(min_value=5, max_value=120, label="Length (minutes)")
+    medium = forms.ChoiceField(choices=Medium.choices, label="How")
+    save_as_template = forms.CharField(
+        required=False, max_length=120, label="Save as my template (optional)",
+        help_text="Give it a name to reuse this text with other people.",
+    )
+
+    class Meta:
+        model = Message
+        fields = ("subject", "body", "attach_resume")
+        labels = {"attach_resume": "Attach my résumé (to the email draft or SMTP message)"}
+        widgets = {
+            "subject": forms.TextInput(attrs={"list": "subject-suggestions", "autocomplete": "off"}),
+            "body": forms.Textarea(attrs={"rows": 16}),
+        }
+
+    def __init__(self, *args, has_resume: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not has_resume:
+            del self.fields["attach_resume"]
+
+    def clean_body(self):
+        body = self.cleaned_data["body"].strip()
+        if not body:
+            raise forms.ValidationError("Write the message first.")
+        return body
+
+
+class MarkSentForm(forms.Form):
+    channel = forms.ChoiceField(
+        choices=[(c.value, c.label) for c in (Channel.MAIL_APP, Channel.EML, Channel.LINKEDIN, Channel.OTHER)],
+        label="Sent with",
+    )
+
+
+class ReplyForm(forms.Form):
+    OUTCOMES = [
+        ("", "Just a note"),
+        (Conversation.State.ACCEPTED, "They said yes"),
+        (Conversation.State.DECLINED, "They said no"),
+    ]
+    outcome = forms.ChoiceField(choices=OUTCOMES, required=False, label="Their answer")
+    body = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label="What they said", max_length=10_000)
+
+
+class StateForm(forms.Form):
+    state = forms.ChoiceField(choices=Conversation.State.choices)
+
+
+class TemplateForm(forms.ModelForm):
+    class Meta:
+        model = MessageTemplate
+        fields = ("name", "kind", "subject", "body")
+        widgets = {"body": forms.Textarea(attrs={"rows": 12})}
+        help_texts = {"body": "Placeholders such as {their_first_name}, {my_name}, {organization}, {minutes} and {slots} are filled in for each person."}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [c for c in MessageKind.choices if c[0] not in (MessageKind.REPLY, MessageKind.NOTE)]
+
+
+class MailAccountForm(forms.ModelForm):
+    password = forms.CharField(
+        required=False, widget=forms.PasswordInput(render_value=False),
+        help_text="Stored encrypted and never shown again. Leave empty to keep the saved one.",
+    )
+
+    class Meta:
+        model = MailAccount
+        fields = ("from_address", "host", "port", "security", "username")
+        labels = {"host": "SMTP server", "username": "User name"}
+
+    def clean_port(self):
+        port = self.cleaned_data["port"]
+        if not 1 <= port <= 65535:
+            raise forms.ValidationError("A port is a number from 1 to 65535.")
+        return port

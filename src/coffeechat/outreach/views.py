@@ -1,0 +1,200 @@
+import smtplib
+from pathlib import Path
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from coffeechat.meetings.models import Conversation
+from coffeechat.outreach import coaching
+from coffeechat.outreach.access import get_message_for_user
+from coffeechat.outreach.builtin_templates import BUILTIN_TEMPLATES
+from coffeechat.outreach.drafting import draft, draft_values, subject_suggestions, suggested_template
+from coffeechat.outreach.forms import ComposeForm, MarkSentForm
+from coffeechat.outreach.models import Channel, MailAccount, Message, MessageKind, MessageTemplate
+from coffeechat.outreach.sending import LINKEDIN_NOTE_LIMIT, build_eml, mailto_url, send_smtp
+from coffeechat.outreach.services import mark_sent, open_conversation, others_asked_at_organization
+from coffeechat.outreach.slots import parse_availability, propose_slots
+from coffeechat.people.access import get_person_for_user
+
+
+def _template_choices(user, kind: str) -> list[tuple[str, str]]:
+    builtin = [(t.key, t.name) for t in BUILTIN_TEMPLATES if t.kind == kind]
+    mine = [(f"mine-{t.pk}", f"Mine: {t.name}") for t in MessageTemplate.objects.for_user(user).filter(kind=kind)]
+    return builtin + mine
+
+
+def _apply_template(user, key: str, values: dict) -> tuple[str, str]:
+    if key.startswith("mine-") and key[5:].isdigit():
+        own = MessageTemplate.objects.for_user(user).filter(pk=int(key[5:])).first()
+        if own is not None:
+            return draft("", values, subject=own.subject, body=own.body)
+    return draft(key, values)
+
+
+def _slots(user, minutes: int):
+    return propose_slots(parse_availability(user.availability), now=timezone.now(), time_zone=user.time_zone, minutes=minutes)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def compose(request, person_pk, kind=MessageKind.REQUEST):
+    """Write a request (or follow-up, thank-you, keep-in-touch) to a person, prefilled from what we know."""
+    person = get_person_for_user(request, person_pk)
+    user = request.user
+    conversation = Conversation.objects.for_user(user).filter(person=person).exclude(
+        state__in=[Conversation.State.DECLINED, Conversation.State.NO_ANSWER]).order_by("-pk").first()
+    minutes = conversation.minutes if conversation else user.meeting_minutes
+    slots = _slots(user, minutes)
+    last = person.messages.filter(kind=MessageKind.REQUEST, sent_at__isnull=False).order_by("-sent_at").first()
+    values = draft_values(user, person, conversation, slots, last_subject=last.subject if last else "")
+    choices = _template_choices(user, kind)
+    default_key = suggested_template(person, others_asked_at_organization(user, person)) if kind == MessageKind.REQUEST else choices[0][0]
+    template_key = request.GET.get("template") if request.GET.get("template") in dict(choices) else default_key
+    has_resume = bool(user.resume)
+
+    if request.method == "POST":
+        form = ComposeForm(request.POST, has_resume=has_resume)
+        if form.is_valid():
+            with transaction.atomic():
+                conversation = open_conversation(user, person) if kind == MessageKind.REQUEST or conversation is None else conversation
+                conversation.goal = form.cleaned_data["goal"]
+                conversation.minutes = form.cleaned_data["minutes"]
+                conversation.medium = form.cleaned_data["medium"]
+                conversation.save()
+                message = form.save(commit=False)
+                message.owner, message.person, message.conversation, message.kind = user, person, conversation, kind
+                message.save()
+                if form.cleaned_data["save_as_template"]:
+                    MessageTemplate.objects.create(owner=user, name=form.cleaned_data["save_as_template"], kind=kind,
+                                                   subject=message.subject, body=message.body)
+            return redirect(message)
+    else:
+        subject, body = _apply_template(user, template_key, values)
+        form = ComposeForm(initial={
+            "subject": subject, "body": body, "goal": conversation.goal if conversation else "",
+            "minutes": minutes, "medium": conversation.medium if conversation else "video",
+        }, has_resume=has_resume)
+    context = {
+        "form": form, "person": person, "kind": kind, "kind_label": MessageKind(kind).label,
+        "template_choices": choices, "template_key": template_key, "slots": slots,
+        "subjects": subject_suggestions(values), "coach": coaching.report_for(user, person, form["subject"].value() or "", form["body"].value() or ""),
+        "has_availability": bool(user.availability),
+    }
+    return render(request, "outreach/compose.html", context, status=422 if form.is_bound else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_draft(request, pk):
+    message = get_message_for_user(request, pk)
+    if not message.is_draft:
+        messages.info(request, "This message was already sent; it stays as it was.")
+        return redirect(message)
+    conversation = message.conversation
+    form = ComposeForm(request.POST or None, instance=message, has_resume=bool(request.user.resume), initial={
+        "goal": conversation.goal if conversation else "", "minutes": conversation.minutes if conversation else request.user.meeting_minutes,
+        "medium": conversation.medium if conversation else "video",
+    })
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            form.save()
+            if conversation:
+                conversation.goal, conversation.minutes, conversation.medium = (
+                    form.cleaned_data["goal"], form.cleaned_data["minutes"], form.cleaned_data["medium"])
+                conversation.save()
+        return redirect(message)
+    context = {"form": form, "person": message.person, "message": message, "kind": message.kind, "kind_label": message.get_kind_display(),
+               "coach": coaching.report_for(request.user, message.person, form["subject"].value() or "", form["body"].value() or "")}
+    return render(request, "outreach/compose.html", context, status=422 if form.is_bound else 200)
+
+
+@login_required
+@require_POST
+def coach_fragment(request, person_pk):
+    """The live coach: the composer posts its text here as the user types."""
+    person = get_person_for_user(request, person_pk)
+    report = coaching.report_for(request.user, person, request.POST.get("subject", ""), request.POST.get("body", ""))
+    return render(request, "outreach/_coach.html", {"coach": report})
+
+
+@login_required
+def message_detail(request, pk):
+    message = get_message_for_user(request, pk)
+    person = message.person
+    mail_account = MailAccount.objects.for_user(request.user).first()
+    context = {
+        "message": message, "person": person, "mailto": mailto_url(person.emails[:1], message.subject, message.body) if person.emails else None,
+        "linkedin_limit": LINKEDIN_NOTE_LIMIT, "body_length": len(message.body), "mail_account": mail_account,
+        "sent_form": MarkSentForm(), "can_smtp": bool(mail_account and person.emails),
+    }
+    return render(request, "outreach/message_detail.html", context)
+
+
+def _resume_path(message: Message) -> Path | None:
+    user = message.owner
+    if message.attach_resume and user.resume:
+        path = Path(user.resume.path)
+        return path if path.exists() else None
+    return None
+
+
+@login_required
+def download_eml(request, pk):
+    message = get_message_for_user(request, pk)
+    user = request.user
+    sender = f"{user.get_full_name()} <{user.email}>" if user.email and user.get_full_name() else user.email
+    content = build_eml(sender=sender, to=message.person.emails[:1], subject=message.subject, body=message.body,
+                        attachment=_resume_path(message))
+    response = HttpResponse(content, content_type="message/rfc822")
+    response["Content-Disposition"] = f'attachment; filename="coffeechat-{message.kind}-{message.pk}.eml"'
+    return response
+
+
+@login_required
+@require_POST
+def send_now(request, pk):
+    message = get_message_for_user(request, pk)
+    account = MailAccount.objects.for_user(request.user).first()
+    if not message.is_draft or account is None or not message.person.emails:
+        messages.error(request, "This message cannot be sent from here: it needs a draft, a mail server in Settings and an email address.")
+        return redirect(message)
+    try:
+        send_smtp(account, to=message.person.emails[:1], subject=message.subject, body=message.body, attachment=_resume_path(message))
+    except (OSError, smtplib.SMTPException) as exc:
+        messages.error(request, f"Your mail server refused or could not be reached ({exc}). Nothing was sent; the draft is kept.")
+        return redirect(message)
+    mark_sent(message, Channel.SMTP)
+    messages.success(request, f"Sent to {message.person.emails[0]}.")
+    return redirect(message)
+
+
+@login_required
+@require_POST
+def mark_message_sent(request, pk):
+    message = get_message_for_user(request, pk)
+    form = MarkSentForm(request.POST)
+    if message.is_draft and form.is_valid():
+        mark_sent(message, form.cleaned_data["channel"])
+        messages.success(request, "Marked as sent. Coffeechat will remind you if no answer comes.")
+        if message.conversation:
+            return redirect(message.conversation)
+    return redirect(message)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete_draft(request, pk):
+    message = get_message_for_user(request, pk)
+    if not message.is_draft:
+        return redirect(message)
+    if request.method == "POST":
+        person = message.person
+        message.delete()
+        messages.success(request, "Draft deleted.")
+        return redirect(person)
+    return render(request, "outreach/message_confirm_delete.html", {"message": message})

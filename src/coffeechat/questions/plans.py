@@ -1,0 +1,61 @@
+"""Building a conversation's question plan: add, reorder, mark must-asks, apply presets."""
+
+from django.db import transaction
+from django.db.models import Max
+
+from coffeechat.meetings.models import Conversation
+from coffeechat.questions.bank import PRESETS
+from coffeechat.questions.bankview import bank_for
+from coffeechat.questions.coach import check_plan, check_question, classify
+from coffeechat.questions.models import PlanItem
+
+PRESETS_BY_KEY = {p.key: p for p in PRESETS}
+
+
+def items(conversation: Conversation) -> list[PlanItem]:
+    return list(conversation.plan_items.order_by("position", "pk"))
+
+
+def add_item(conversation: Conversation, text: str, *, category: str = "", bank_key: str = "", must_ask: bool = False) -> PlanItem:
+    text = " ".join(text.split())
+    last = conversation.plan_items.aggregate(last=Max("position"))["last"]
+    return PlanItem.objects.create(
+        owner=conversation.owner, conversation=conversation, text=text, category=category or classify(text),
+        bank_key=bank_key, must_ask=must_ask, position=(last or 0) + 1,
+    )
+
+
+@transaction.atomic
+def apply_preset(conversation: Conversation, key: str, *, replace: bool) -> int:
+    """Add the preset's questions (the user's edits of them included); returns how many were added."""
+    preset = PRESETS_BY_KEY[key]
+    if replace:
+        conversation.plan_items.all().delete()
+    by_key = {e.bank_key: e for e in bank_for(conversation.owner) if e.bank_key}
+    present = set(conversation.plan_items.values_list("bank_key", flat=True))
+    added = 0
+    for bank_key in preset.question_keys:
+        entry = by_key.get(bank_key)
+        if entry is None or bank_key in present:
+            continue
+        add_item(conversation, entry.text, category=entry.category, bank_key=bank_key, must_ask=bank_key in preset.must_ask)
+        added += 1
+    return added
+
+
+@transaction.atomic
+def move(item: PlanItem, offset: int) -> None:
+    """Swap with the neighbour above (-1) or below (+1); positions are renumbered 1..n."""
+    ordered = items(item.conversation)
+    index = next(i for i, other in enumerate(ordered) if other.pk == item.pk)
+    target = index + offset
+    if 0 <= target < len(ordered):
+        ordered[index], ordered[target] = ordered[target], ordered[index]
+    for position, other in enumerate(ordered, 1):
+        other.position = position
+    PlanItem.objects.bulk_update(ordered, ["position"])
+
+
+def report(conversation: Conversation):
+    plan = items(conversation)
+    return plan, [check_question(i.text) for i in plan], check_plan([i.text for i in plan], [i.must_ask for i in plan])

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from coffeechat.questions import views
+
+app_name = "questions"
+urlpatterns = [
+    path("conversations/<int:pk>/plan/", views.plan_editor, name="plan"),
+    path("conversations/<int:pk>/plan/add/", views.plan_add, name="plan-add"),
+    path("conversations/<int:pk>/plan/preset/", views.plan_preset, name="plan-preset"),
+    path("plan-items/<int:pk>/", views.plan_item, name="plan-item"),
+    path("questions/", views.bank, name="bank"),
+    path("questions/<str:ref>/edit/", views.bank_edit, name="bank-edit"),
+]

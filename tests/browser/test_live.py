@@ -1,0 +1,65 @@
+import pytest
+
+from coffeechat.meetings.models import Conversation
+from coffeechat.people.models import Person
+from coffeechat.questions.plans import add_item
+from tests.factories import ConversationFactory, UserFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_live_mode_keeps_every_character_across_a_reload_and_adds_referrals(page, sign_in, screenshot):
+    user = UserFactory(username="live")
+    conversation = ConversationFactory(owner=user, state="scheduled", minutes=20, person__first_name="Hélène", person__last_name="Béland")
+    questions = [add_item(conversation, f"Question number {n}?", must_ask=n < 3) for n in range(1, 6)]
+    base = sign_in(page, user)
+    page.goto(f"{base}/conversations/{conversation.pk}/live/")
+    assert page.locator("#timer").inner_text().startswith(("20:00", "19:5"))
+    for n, question in enumerate(questions, 1):
+        page.get_by_label(f"Notes for: {question.text}").fill(f"Answer {n}: ça marche — détails {n}")
+    page.get_by_label("Notes", exact=True).fill("Free notes: mentor program, night shifts")
+    page.get_by_label("Observations").fill("Open-plan ward, relaxed")
+    page.wait_for_function("document.querySelectorAll('.saved').length >= 7")
+    screenshot(page, "live-mode")
+
+    page.reload()
+    for n, question in enumerate(questions, 1):
+        assert page.get_by_label(f"Notes for: {question.text}").input_value() == f"Answer {n}: ça marche — détails {n}"
+    assert page.get_by_label("Notes", exact=True).input_value() == "Free notes: mentor program, night shifts"
+
+    for name, org in (("Priya Shah", "Northwind Health"), ("Omar Haddad", "")):
+        page.get_by_label("Name", exact=True).fill(name)
+        page.get_by_label("Organisation").fill(org)
+        page.get_by_role("button", name="Add referral").click()
+        page.locator("#referrals").get_by_role("link", name=name).wait_for()
+    assert sorted(Person.objects.filter(referral_conversation=conversation).values_list("first_name", flat=True)) == ["Omar", "Priya"]
+
+    page.get_by_role("button", name="End call").click()
+    page.get_by_text("within 24 hours").wait_for()
+    assert Conversation.objects.get(pk=conversation.pk).state == "held"
+
+
+def test_text_typed_while_the_server_is_unreachable_is_kept_and_saved_later(page, sign_in):
+    user = UserFactory(username="offline")
+    conversation = ConversationFactory(owner=user, state="scheduled")
+    base = sign_in(page, user)
+    page.goto(f"{base}/conversations/{conversation.pk}/live/")
+    page.route("**/live/save/**", lambda route: route.abort())
+    page.get_by_label("Notes", exact=True).fill("typed while offline")
+    page.locator("#connection").wait_for(state="visible")
+    page.unroute("**/live/save/**")
+    page.reload()
+    assert page.get_by_label("Notes", exact=True).input_value() == "typed while offline"
+    page.wait_for_function("document.querySelector('.saved') !== null")
+    conversation.refresh_from_db()
+    assert conversation.notes == "typed while offline"
+
+
+def test_live_mode_on_a_phone(phone, sign_in, screenshot):
+    user = UserFactory(username="live-phone")
+    conversation = ConversationFactory(owner=user, state="scheduled")
+    add_item(conversation, "What does a typical week look like for you?", must_ask=True)
+    base = sign_in(phone, user)
+    phone.goto(f"{base}/conversations/{conversation.pk}/live/")
+    assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    screenshot(phone, "phone-live")
