@@ -34,7 +34,11 @@ class BackupError(ValueError):
 
 
 def owned_models() -> list[type[models.Model]]:
-    """Every private model, parents before the models that point at them."""
+    """Every private model, each after the models it cannot exist without.
+
+    Only required links (non-null foreign keys, many-to-many targets) order the models;
+    optional ones may point either way (Person <-> Conversation) and are set afterwards.
+    """
     found = [m for m in apps.get_models() if issubclass(m, OwnedModel)]
     ordered, placed = [], set()
     while len(ordered) < len(found):
@@ -42,14 +46,15 @@ def owned_models() -> list[type[models.Model]]:
         for model in found:
             if model in placed:
                 continue
-            relations = [*model._meta.concrete_fields, *model._meta.many_to_many]
+            required = [f for f in model._meta.concrete_fields if f.is_relation and not f.null]
+            relations = [*required, *model._meta.many_to_many]
             targets = {f.related_model for f in relations if f.is_relation and f.related_model is not model}
             if all(t in placed or t not in found for t in targets):
                 ordered.append(model)
                 placed.add(model)
                 progress = True
         if not progress:
-            raise RuntimeError("Owned models refer to each other in a cycle; backup cannot order them.")
+            raise RuntimeError("Owned models require each other in a cycle; backup cannot order them.")
     return ordered
 
 
@@ -129,7 +134,7 @@ def restore_backup(user, document: dict) -> dict[str, int]:
     try:
         with transaction.atomic():
             new_pk: dict[type, dict[int, int]] = {}
-            later: list[tuple] = []  # (obj, field, target ref) for self-references, set after all rows exist
+            later: list[tuple] = []  # (obj, field, target ref): optional links to rows not restored yet
             for model in ordered:
                 items = document["data"].get(model._meta.label_lower, [])
                 objects = []
@@ -140,7 +145,7 @@ def restore_backup(user, document: dict) -> dict[str, int]:
                             continue
                         value = item["fields"][f.name]
                         if f.is_relation:
-                            if value is not None and f.related_model is model:
+                            if value is not None and (f.related_model is model or f.related_model not in new_pk):
                                 later.append((obj, f, value))
                                 value = None
                             elif value is not None:

@@ -106,7 +106,11 @@ def test_the_number_of_queries_does_not_grow_with_the_number_of_rows(owner):
         assert Person.objects.for_user(user).count() == n
         return len(ctx.captured_queries)
 
-    assert queries(5, "small") == queries(300, "large")
+    small = queries(5, "small")
+    assert queries(30, "medium") == small
+    # Beyond one batch, inserts are chunked (SQLite's 999-parameter limit on Django 5.2 allows
+    # about 39 people an INSERT; PostgreSQL takes them all at once): never a query a row.
+    assert queries(300, "large") <= small + 300 // 30
 
 
 def test_undo_removes_untouched_people_and_keeps_edited_ones(owner):

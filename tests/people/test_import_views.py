@@ -77,3 +77,20 @@ def test_downloads_contain_only_the_users_data(owner_client, owner, second_user,
     body = response.content.decode("utf-8-sig")
     assert response.status_code == 200 and "attachment" in response["Content-Disposition"]
     assert marker in body and "Mine" in body and "Theirs" not in body
+
+
+def test_a_few_hundred_rows_preview_matches_what_lands(owner_client, owner):
+    from tests.people.importdata import linkedin_rows
+
+    from tests.factories import PersonFactory
+
+    PersonFactory(owner=owner, linkedin_url="https://www.linkedin.com/in/person-7", title="")
+    upload(owner_client, linkedin_rows(400))
+    batch = ImportBatch.objects.get(owner=owner)
+    preview = owner_client.get(batch.get_absolute_url())
+    summary = preview.context["summary"]
+    assert (summary["new"], summary["matched"], summary["updated"]) == (399, 1, 1)
+    owner_client.post(reverse("people:import-confirm", args=[batch.pk]))
+    batch.refresh_from_db()
+    assert (batch.created_count, batch.matched_count, batch.updated_count) == (399, 1, 1)
+    assert Person.objects.for_user(owner).count() == 400
