@@ -1,0 +1,147 @@
+"""The outreach coach: each check, its verdict, and what to do about it, in plain words."""
+
+from dataclasses import asdict, dataclass, field
+
+from coffeechat.outreach.coach import patterns as p
+from coffeechat.outreach.coach.spelling import misspelled
+from coffeechat.outreach.coach.text import main_body, parse_email, sentences, without_placeholders, words
+
+CHECK_IDS = ("introduces_self", "names_connection", "explains_why_them", "information_not_job",
+             "asks_for_job", "clear_request", "time_bounded", "offers_availability", "brief", "spelling")
+BRIEF_WORDS = 150
+MAX_MINUTES = 30
+
+
+@dataclass
+class CoachContext:
+    sender_name: str = ""
+    sender_line: str = ""        # "a final-year nursing student at Dalhousie"
+    recipient_name: str = ""
+    organization: str = ""
+    referrer_name: str = ""
+    commonality: str = ""        # "we both studied at McGill"
+    minutes: int = 20
+
+
+@dataclass
+class Finding:
+    id: str
+    ok: bool
+    message: str
+    fix: str
+
+
+@dataclass
+class EmailReport:
+    word_count: int
+    checks: dict[str, bool]
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        """Ready to send: every check fine; spelling is advice and does not hold it back."""
+        return all(f.ok for f in self.findings if f.id != "spelling")
+
+    def as_json(self) -> dict:
+        return {"word_count": self.word_count, "checks": dict(self.checks), "findings": [asdict(f) for f in self.findings]}
+
+
+def minutes_asked(text: str) -> list[int]:
+    """Every length of time the email mentions, in minutes (a range counts as its top)."""
+    found, spans = [], []
+    for match in p.DURATION_RANGE.finditer(text):
+        found.append(max(p.number(match.group(1)), p.number(match.group(2))))
+        spans.append(match.span())
+    for match in p.DURATION.finditer(text):
+        if not any(start <= match.start() < end for start, end in spans):
+            found.append(p.number(match.group(1)))
+    found += [30] * len(p.HALF_HOUR.findall(text)) + [15] * len(p.QUARTER_HOUR.findall(text))
+    text_without_halves = p.HALF_HOUR.sub(" ", p.QUARTER_HOUR.sub(" ", text))
+    found += [60] * len(p.HOURS.findall(text_without_halves))
+    return found
+
+
+def asks_for_job(text: str) -> bool:
+    for sentence in sentences(text):
+        if p.any_match(p.ASKS_FOR_JOB, sentence) and not p.NEGATION.search(sentence):
+            return True
+    return False
+
+
+def check_email(text: str, context: CoachContext | None = None) -> EmailReport:
+    c = context or CoachContext()
+    subject, body = parse_email(text)
+    core = main_body(body)
+    plain = without_placeholders(core)
+    durations = minutes_asked(plain)
+    word_count = len(words(core))
+    typos = misspelled(f"{subject}\n{plain}", known=[c.sender_name, c.recipient_name, c.organization, c.referrer_name])
+    verdicts = {
+        "introduces_self": p.any_match(p.INTRODUCES_SELF, plain),
+        "names_connection": p.any_match(p.NAMES_CONNECTION, plain),
+        "explains_why_them": p.any_match(p.EXPLAINS_WHY_THEM, plain),
+        "information_not_job": p.any_match(p.INFORMATION_NOT_JOB, plain),
+        "asks_for_job": asks_for_job(f"{subject}\n{plain}"),
+        "clear_request": p.any_match(p.CLEAR_REQUEST, plain),
+        "time_bounded": bool(durations) and max(durations) <= MAX_MINUTES,
+        "offers_availability": bool(p.WEEKDAY.search(plain) or p.DATE.search(plain) or p.CLOCK.search(plain)),
+        "brief": word_count <= BRIEF_WORDS,
+        "spelling": not typos,
+    }
+    findings = [_finding(check, verdicts[check], c, word_count, durations, typos) for check in CHECK_IDS]
+    return EmailReport(word_count=word_count, checks=verdicts, findings=findings)
+
+
+def _finding(check: str, value: bool, c: CoachContext, word_count: int, durations: list[int], typos: list[str]) -> Finding:
+    ok = not value if check == "asks_for_job" else value
+    me = c.sender_name or "Sam Lee"
+    line = c.sender_line or "a final-year student exploring careers in your field"
+    them = c.organization or "your organisation"
+    minutes = min(c.minutes or 20, MAX_MINUTES)
+    texts = {
+        "introduces_self": (
+            "You say who you are and what you do.",
+            "The reader does not yet know who you are.",
+            f"Open with one line about yourself, e.g. “I'm {me}, {line}.”"),
+        "names_connection": (
+            "You say how you found them.",
+            "You do not say how you found them or who you have in common.",
+            (f"Name your link, e.g. “{c.referrer_name} suggested I write to you.”" if c.referrer_name else
+             f"Say where you found them, e.g. “{c.commonality.capitalize()}, and I found you through the alumni directory.”" if c.commonality else
+             "Say where you found them, e.g. “I found your profile on LinkedIn while reading about …”.")),
+        "explains_why_them": (
+            "You explain why them in particular.",
+            "Nothing says why you are writing to this person rather than anyone else.",
+            "Add one specific sentence about their work or path, e.g. “Your move from teaching into UX research is exactly what I hope to learn about.”"),
+        "information_not_job": (
+            "You make clear you are after information and advice.",
+            "You do not say that you are hoping to learn, not to get a job.",
+            f"Say what you hope to learn, e.g. “I'd value your advice on how people build a career at {them}.”"),
+        "asks_for_job": (
+            "Nothing reads as a request for a job — good.",
+            "This reads as a request for a job, a referral or an interview; that is the quickest way to get no answer.",
+            "Remove it. Ask about their experience instead, e.g. “How do people usually find their way into your team?” Save job questions for later, if they offer."),
+        "clear_request": (
+            "You ask clearly for a conversation.",
+            "There is no explicit request for a conversation.",
+            f"Ask directly, e.g. “Could you spare {minutes} minutes for a call in the next two weeks?”"),
+        "time_bounded": (
+            f"You ask for {max(durations) if durations else minutes} minutes or less.",
+            (f"You ask for {max(durations)} minutes; keep it to {MAX_MINUTES} or less." if durations else
+             "You do not say how long you would need them."),
+            f"Name a short length, e.g. “{minutes} minutes”."),
+        "offers_availability": (
+            "You offer concrete times.",
+            "You offer no concrete days or times, so replying takes more work.",
+            "Offer two or three options, e.g. “Tuesday after 2 pm or Thursday morning”."),
+        "brief": (
+            f"{word_count} words: short enough to read on a phone.",
+            f"{word_count} words between greeting and sign-off; aim for {BRIEF_WORDS} or fewer.",
+            "Cut background the reader does not need; keep who you are, why them, the ask and the times."),
+        "spelling": (
+            "No likely typos.",
+            f"Possible typos: {', '.join(typos[:8])}.",
+            "Check these words; names and jargon may be fine as they are."),
+    }
+    good, bad, fix = texts[check]
+    return Finding(check, ok, good if ok else bad, "" if ok else fix)

@@ -1,0 +1,54 @@
+"""Splitting an email into subject, greeting, body and sign-off, and into sentences."""
+
+import re
+
+GREETING = re.compile(r"^(dear|hi|hello|hey|good (morning|afternoon|evening)|greetings)\b", re.I)
+SIGN_OFF = re.compile(
+    r"^(best|best regards|best wishes|kind regards|warm regards|warmly|regards|sincerely|yours( sincerely| truly)?|"
+    r"thanks|thank you|thanks again|many thanks|thank you for (your time|considering (this|it|my request))|"
+    r"cheers|all the best|with (thanks|gratitude)|gratefully|respectfully|take care)\b[^.?]{0,20}[,!.]?$",
+    re.I,
+)
+PLACEHOLDER = re.compile(r"\[[^\]\n]{2,200}\]")
+WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def parse_email(text: str) -> tuple[str, str]:
+    """(subject, body): an optional first line "Subject: …", then the body."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    first, sep, rest = text.partition("\n")
+    if first.lower().startswith("subject:"):
+        return first[len("subject:"):].strip(), rest.strip("\n")
+    return "", text.strip("\n")
+
+
+def main_body(body: str) -> str:
+    """The part between the greeting line and the sign-off: what the reader has to get through."""
+    lines = body.split("\n")
+    start = 0
+    for index, line in enumerate(lines):
+        if line.strip():
+            words = line.split()
+            if GREETING.match(line.strip()) or (line.rstrip().endswith(",") and len(words) <= 5):
+                start = index + 1
+            break
+    end = len(lines)
+    for index in range(start, len(lines)):
+        if SIGN_OFF.match(lines[index].strip()) and len(lines[index].split()) <= 8:
+            end = index
+            break
+    return "\n".join(lines[start:end]).strip()
+
+
+def without_placeholders(text: str) -> str:
+    """Bracketed prompts ("[something specific about them]") are not yet the user's words."""
+    return PLACEHOLDER.sub(" ", text)
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text)
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in SENTENCE_END.split(text) if s.strip()]

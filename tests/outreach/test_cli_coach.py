@@ -1,0 +1,37 @@
+import json
+
+from tests.clirun import run_cli
+from tests.outreach.emails import GOOD_REFERRED
+
+
+def test_coach_email_json_from_a_file_and_from_stdin(tmp_path):
+    path = tmp_path / "request.txt"
+    path.write_text(GOOD_REFERRED, encoding="utf-8")
+    result = run_cli(tmp_path / "data", "coach", "email", str(path), "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["word_count"] == 76 and data["checks"]["asks_for_job"] is False and data["checks"]["clear_request"] is True
+    piped = run_cli(tmp_path / "data", "coach", "email", "-", "--json", stdin="Hi,\n\nAre you hiring?\n\nThanks")
+    assert piped.returncode == 0 and json.loads(piped.stdout)["checks"]["asks_for_job"] is True
+
+
+def test_coach_email_readable_report_exits_0_even_with_problems(tmp_path):
+    result = run_cli(tmp_path / "data", "coach", "email", "-", stdin="Hello")
+    assert result.returncode == 0 and "✗ clear_request" in result.stdout and "Not ready yet" in result.stdout
+
+
+def test_unreadable_input_exits_1(tmp_path):
+    (tmp_path / "binary.txt").write_bytes(b"\xff\xfe\x00\x81")
+    for source in (str(tmp_path / "missing.txt"), str(tmp_path), str(tmp_path / "binary.txt")):
+        result = run_cli(tmp_path / "data", "coach", "email", source)
+        assert result.returncode == 1 and result.stderr.strip(), source
+    assert run_cli(tmp_path / "data", "coach", "poems", "-").returncode == 2
+
+
+def test_the_web_composer_and_the_cli_agree(tmp_path):
+    from coffeechat.outreach.coach import check_email
+
+    path = tmp_path / "request.txt"
+    path.write_text(GOOD_REFERRED, encoding="utf-8")
+    cli = json.loads(run_cli(tmp_path / "data", "coach", "email", str(path), "--json").stdout)
+    assert cli == check_email(GOOD_REFERRED).as_json()
