@@ -2,6 +2,7 @@ import pytest
 from django.test import Client
 
 from tests.factories import UserFactory
+from tests.smtpserver import smtp_server  # noqa: F401 - a fixture for every test module
 
 
 @pytest.fixture

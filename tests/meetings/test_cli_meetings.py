@@ -22,7 +22,7 @@ def test_meetings_add_ics_and_list(tmp_path):
     assert vobject.readOne(out.read_text()).vevent.location.value == "+1 604 555 0100"
     [row] = json.loads(run_cli(data, "meetings", "list", "--json").stdout)
     assert (row["id"], row["person_id"], row["state"], row["minutes"]) == (int(conversation_id), int(person_id), "scheduled", 20)
-    by_name = run_cli(data, "meetings", "add", "hélène béland", "--at", "2026-12-01 15:10")
+    by_name = run_cli(data, "meetings", "add", "hélène béland", "--at", "2026-12-01 15:10", "--tz", "America/Toronto")
     assert by_name.returncode == 0 and "overlaps" in by_name.stderr
 
 

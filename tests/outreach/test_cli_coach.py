@@ -35,3 +35,15 @@ def test_the_web_composer_and_the_cli_agree(tmp_path):
     path.write_text(GOOD_REFERRED, encoding="utf-8")
     cli = json.loads(run_cli(tmp_path / "data", "coach", "email", str(path), "--json").stdout)
     assert cli == check_email(GOOD_REFERRED).as_json()
+
+
+def test_coach_questions_json(tmp_path):
+    text = "# my plan\n1. Do you like your job?\n2. How many people work at your company?\n3. Who else should I talk to?\n"
+    result = run_cli(tmp_path / "data", "coach", "questions", "-", "--json", stdin=text)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    flags = [(q["open_ended"], q["googleable"], q["asks_for_job"]) for q in data["questions"]]
+    assert flags == [(False, False, False), (True, True, False), (True, False, False)]
+    assert data["plan"]["count"] == 3 and data["plan"]["has_referral_question"] and not data["plan"]["has_closing_question"]
+    readable = run_cli(tmp_path / "data", "coach", "questions", "-", stdin=text)
+    assert readable.returncode == 0 and "What do you enjoy most about your work?" in readable.stdout

@@ -1,9 +1,8 @@
-import time
 
 import pytest
+from tests.outreach.emails import EMAILS, GOOD_REFERRED
 
 from coffeechat.outreach.coach import CHECK_IDS, CoachContext, check_email, parse_email
-from tests.outreach.emails import EMAILS, GOOD_REFERRED
 
 CASES = [(name, text, check, expected) for name, text, checks in EMAILS for check, expected in checks.items()]
 

@@ -3,10 +3,10 @@ from email import policy
 
 import pytest
 from django.urls import reverse
+from tests.factories import MessageFactory, OrganizationFactory, PersonFactory
 
 from coffeechat.meetings.models import Conversation
 from coffeechat.outreach.models import Message, MessageTemplate
-from tests.factories import MessageFactory, OrganizationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -1,10 +1,9 @@
 import pytest
 from django.urls import reverse
+from tests.factories import MessageFactory, PersonFactory
 
 from coffeechat.outreach.models import MailAccount, Message
 from coffeechat.outreach.sending import decrypt_password
-from tests.factories import MessageFactory, PersonFactory
-from tests.smtpserver import smtp_server  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.django_db
 URL = reverse("outreach:mail-settings")

@@ -1,7 +1,12 @@
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from coffeechat.outreach.slots import describe_slot, format_availability, parse_availability, propose_slots
+from coffeechat.outreach.slots import (
+    describe_slot,
+    format_availability,
+    parse_availability,
+    propose_slots,
+)
 
 AVAILABILITY = {"1": [["14:00", "17:00"]], "3": [["09:00", "11:00"], ["15:00", "16:00"]], "bad": [["x"]], "5": [["10:00", "09:00"]]}
 NOW = datetime(2026, 11, 22, 15, 0, tzinfo=UTC)  # Sunday

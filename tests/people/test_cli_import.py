@@ -33,7 +33,7 @@ def test_a_refused_file_exits_1_with_a_message(tmp_path):
 
 def test_export_csv_is_safe_and_vcard_reimports(tmp_path):
     data = tmp_path / "data"
-    assert run_cli(data, "people", "add", "=HYPERLINK(evil) Person", "--title", "-2+3").returncode == 0
+    assert run_cli(data, "people", "add", "=HYPERLINK(evil) Person", "--title=-2+3").returncode == 0
     out = tmp_path / "people.csv"
     assert run_cli(data, "export", "csv", "-o", str(out)).returncode == 0
     text = out.read_text(encoding="utf-8-sig")

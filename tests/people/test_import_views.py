@@ -80,9 +80,8 @@ def test_downloads_contain_only_the_users_data(owner_client, owner, second_user,
 
 
 def test_a_few_hundred_rows_preview_matches_what_lands(owner_client, owner):
-    from tests.people.importdata import linkedin_rows
-
     from tests.factories import PersonFactory
+    from tests.people.importdata import linkedin_rows
 
     PersonFactory(owner=owner, linkedin_url="https://www.linkedin.com/in/person-7", title="")
     upload(owner_client, linkedin_rows(400))

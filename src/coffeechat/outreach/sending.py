@@ -8,9 +8,9 @@ from email.utils import formatdate, make_msgid
 from pathlib import Path
 from urllib.parse import quote
 
-from django.utils.crypto import salted_hmac
 from django.core.mail import EmailMessage as DjangoEmail
 from django.core.mail.backends.smtp import EmailBackend
+from django.utils.crypto import salted_hmac
 
 MAILTO_LIMIT = 2000           # longer links are cut off by some browsers and mail apps
 LINKEDIN_NOTE_LIMIT = 300     # LinkedIn's limit for a connection request note

@@ -13,7 +13,12 @@ from coffeechat.meetings.models import Conversation
 from coffeechat.outreach import coaching
 from coffeechat.outreach.access import get_message_for_user
 from coffeechat.outreach.builtin_templates import BUILTIN_TEMPLATES
-from coffeechat.outreach.drafting import draft, draft_values, subject_suggestions, suggested_template
+from coffeechat.outreach.drafting import (
+    draft,
+    draft_values,
+    subject_suggestions,
+    suggested_template,
+)
 from coffeechat.outreach.forms import ComposeForm, MarkSentForm
 from coffeechat.outreach.models import Channel, MailAccount, Message, MessageKind, MessageTemplate
 from coffeechat.outreach.sending import LINKEDIN_NOTE_LIMIT, build_eml, mailto_url, send_smtp

@@ -1,6 +1,13 @@
 import pytest
 
-from coffeechat.people.formats import ContactRecord, ImportFormatError, csv_safe, detect_format, parse_contacts, write_csv
+from coffeechat.people.formats import (
+    ContactRecord,
+    ImportFormatError,
+    csv_safe,
+    detect_format,
+    parse_contacts,
+    write_csv,
+)
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -1,6 +1,12 @@
 """The outreach coach: deterministic, offline checks of a request for an informational interview."""
 
-from coffeechat.outreach.coach.checks import CHECK_IDS, CoachContext, EmailReport, Finding, check_email
+from coffeechat.outreach.coach.checks import (
+    CHECK_IDS,
+    CoachContext,
+    EmailReport,
+    Finding,
+    check_email,
+)
 from coffeechat.outreach.coach.text import parse_email
 
 __all__ = ["CHECK_IDS", "CoachContext", "EmailReport", "Finding", "check_email", "parse_email"]

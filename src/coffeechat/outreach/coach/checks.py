@@ -4,7 +4,13 @@ from dataclasses import asdict, dataclass, field
 
 from coffeechat.outreach.coach import patterns as p
 from coffeechat.outreach.coach.spelling import misspelled
-from coffeechat.outreach.coach.text import main_body, parse_email, sentences, without_placeholders, words
+from coffeechat.outreach.coach.text import (
+    main_body,
+    parse_email,
+    sentences,
+    without_placeholders,
+    words,
+)
 
 CHECK_IDS = ("introduces_self", "names_connection", "explains_why_them", "information_not_job",
              "asks_for_job", "clear_request", "time_bounded", "offers_availability", "brief", "spelling")

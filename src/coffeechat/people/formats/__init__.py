@@ -3,7 +3,12 @@
 from coffeechat.people.formats import google, linkedin, outlook, vcard
 from coffeechat.people.formats.detect import detect_format
 from coffeechat.people.formats.export import csv_safe, write_csv
-from coffeechat.people.formats.records import ContactRecord, ImportFormatError, ParseResult, RowProblem
+from coffeechat.people.formats.records import (
+    ContactRecord,
+    ImportFormatError,
+    ParseResult,
+    RowProblem,
+)
 from coffeechat.people.formats.text import decode
 
 FORMATS = ("linkedin", "google", "outlook", "vcard")

@@ -5,8 +5,16 @@ from dataclasses import dataclass
 
 from coffeechat.people.formats.csvfile import Columns, find_header, rows
 from coffeechat.people.formats.records import (
-    ContactRecord, ImportFormatError, ParseResult, RowProblem, add_email, add_link, add_unique, clean,
-    join_location, split_full_name,
+    ContactRecord,
+    ImportFormatError,
+    ParseResult,
+    RowProblem,
+    add_email,
+    add_link,
+    add_unique,
+    clean,
+    join_location,
+    split_full_name,
 )
 
 MULTI = " ::: "   # Google joins several values in one cell with this

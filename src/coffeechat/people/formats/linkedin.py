@@ -10,7 +10,13 @@ import re
 
 from coffeechat.people.formats.csvfile import Columns, find_header, rows
 from coffeechat.people.formats.records import (
-    ContactRecord, ImportFormatError, ParseResult, RowProblem, add_email, clean, linkedin_profile,
+    ContactRecord,
+    ImportFormatError,
+    ParseResult,
+    RowProblem,
+    add_email,
+    clean,
+    linkedin_profile,
 )
 from coffeechat.text import fold
 

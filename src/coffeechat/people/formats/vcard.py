@@ -13,8 +13,16 @@ import quopri
 import re
 
 from coffeechat.people.formats.records import (
-    ContactRecord, ImportFormatError, ParseResult, RowProblem, add_email, add_link, add_unique, clean,
-    join_location, split_full_name,
+    ContactRecord,
+    ImportFormatError,
+    ParseResult,
+    RowProblem,
+    add_email,
+    add_link,
+    add_unique,
+    clean,
+    join_location,
+    split_full_name,
 )
 
 BINARY = {"PHOTO", "LOGO", "SOUND", "KEY"}
@@ -90,7 +98,7 @@ def unescape(value: str) -> str:
 def _card_record(line: int, props: list[tuple[str, dict, str]]) -> ContactRecord:
     record = ContactRecord(row=line)
     full_name = ""
-    for name, params, value in props:
+    for name, _params, value in props:
         if name == "N":
             parts = [unescape(p) for p in _split(value, ";")] + ["", ""]
             record.last_name, record.first_name = clean(parts[0].replace(",", " ")), clean(parts[1].replace(",", " "))

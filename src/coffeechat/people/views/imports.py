@@ -5,7 +5,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from coffeechat.people.formats import FORMATS, ImportFormatError, parse_contacts
-from coffeechat.people.imports import FORMAT_LABELS, apply_import, plan_import, undo_import, undoable_people
+from coffeechat.people.imports import (
+    FORMAT_LABELS,
+    apply_import,
+    plan_import,
+    undo_import,
+    undoable_people,
+)
 from coffeechat.people.models import ImportBatch
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024

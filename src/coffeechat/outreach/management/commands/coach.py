@@ -1,0 +1,73 @@
+import json
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+
+def read_input(source: str) -> str:
+    """FILE or - (standard input), as UTF-8 text; exit 1 with a message when it cannot be read."""
+    try:
+        data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+    except IsADirectoryError:
+        raise CommandError(f"{source} is a folder, not a text file.", returncode=1) from None
+    except OSError as exc:
+        raise CommandError(f"Cannot read {source}: {exc.strerror or exc}.", returncode=1) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise CommandError(f"{source} is not UTF-8 text.", returncode=1) from None
+
+
+class Command(BaseCommand):
+    help = "The coaches, offline: check a request email, or a list of interview questions."
+    requires_system_checks = []  # pure text in, verdicts out: no database, no URL checks
+
+    def add_arguments(self, parser):
+        topics = parser.add_subparsers(dest="topic", required=True, metavar="{email,questions}")
+        email = topics.add_parser("email", help="check a request email (optional first line 'Subject: …')")
+        email.add_argument("source", metavar="FILE|-")
+        email.add_argument("--json", action="store_true")
+        questions = topics.add_parser("questions", help="check interview questions, one a line")
+        questions.add_argument("source", metavar="FILE|-")
+        questions.add_argument("--json", action="store_true")
+
+    def handle(self, *args, **options):
+        text = read_input(options["source"])
+        if options["topic"] == "email":
+            self.email(text, options["json"])
+        else:
+            self.questions(text, options["json"])
+
+    def email(self, text: str, as_json: bool):
+        from coffeechat.outreach.coach import check_email
+
+        report = check_email(text)
+        if as_json:
+            self.stdout.write(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
+            return
+        self.stdout.write(f"{report.word_count} words between greeting and sign-off.")
+        for finding in report.findings:
+            mark = "✓" if finding.ok else ("~" if finding.id == "spelling" else "✗")
+            self.stdout.write(f"{mark} {finding.id}: {finding.message}")
+            if finding.fix:
+                self.stdout.write(f"    → {finding.fix}")
+        self.stdout.write("Ready to send." if report.passed else "Not ready yet: see the ✗ lines.")
+
+    def questions(self, text: str, as_json: bool):
+        from coffeechat.questions.coach import coach_questions_json
+
+        result = coach_questions_json(text.splitlines())
+        if as_json:
+            self.stdout.write(json.dumps(result, ensure_ascii=False, indent=2))
+            return
+        for q in result["questions"]:
+            flags = [f for f in q["findings"] if not f["ok"]]
+            self.stdout.write(f"{'✓' if not flags else '✗'} [{q['category']}] {q['text']}")
+            for f in flags:
+                self.stdout.write(f"    {f['message']}" + (f" → {f['fix']}" if f["fix"] else ""))
+        plan = result["plan"]
+        self.stdout.write(f"Plan: {plan['count']} questions; categories: {', '.join(plan['categories_covered']) or 'none'}.")
+        for f in plan["findings"]:
+            if not f["ok"]:
+                self.stdout.write(f"✗ {f['message']}" + (f" → {f['fix']}" if f["fix"] else ""))
