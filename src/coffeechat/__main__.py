@@ -16,6 +16,18 @@ Run it:
 People:
   people add NAME       add a person (--email, --org, --title, --source, --linkedin); prints the id
   people list           list people (--search Q, --json)
+  import PATH           import contacts (LinkedIn, Google, Outlook CSV, vCard); --dry-run, --undo BATCH
+  export json|csv|vcard your data: json is the full backup (-o FILE)
+  restore FILE          load a JSON backup into an empty account
+
+Conversations:
+  meetings add PERSON --at "YYYY-MM-DD HH:MM"   schedule (--tz, --minutes, --medium, --where)
+  meetings ics ID       the calendar invitation (-o FILE)
+  meetings list         list conversations (--json)
+
+Coaches (offline, no account needed):
+  coach email FILE|-    check a request email (--json)
+  coach questions FILE|-  check interview questions, one a line (--json)
 
 Accounts (hosted mode):
   createuser NAME       create an account (--email E, --password-stdin)

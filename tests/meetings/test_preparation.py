@@ -40,3 +40,13 @@ def test_an_outsider_cannot_tick(outsider_client, owner):
     assert outsider_client.post(reverse("meetings:checklist", args=[conversation.pk, "research"]), {"done": "1"}).status_code == 404
     conversation.refresh_from_db()
     assert conversation.checklist == {}
+
+
+def test_the_conversation_page_shows_what_is_still_open_and_the_research(owner_client, owner):
+    conversation = ConversationFactory(owner=owner, state="scheduled", medium="phone",
+                                       person__research="Wrote **the** handbook", person__commonalities=[{"kind": "school", "detail": "McGill"}])
+    owner_client.post(reverse("meetings:checklist", args=[conversation.pk, "research"]), {"done": "1"})
+    body = owner_client.get(conversation.get_absolute_url()).content.decode()
+    total = len(checklist_for("phone"))
+    assert f"{total - 1} of {total} still open" in body
+    assert "<strong>the</strong> handbook" in body and "McGill" in body

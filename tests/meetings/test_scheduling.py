@@ -117,3 +117,30 @@ def test_time_zone_display_uses_the_users_zone(owner_client, owner, conversation
     schedule(owner_client, conversation)
     page = owner_client.get(conversation.get_absolute_url()).content.decode()
     assert "9:00 pm (CET)" in page and ZoneInfo("Europe/Paris")
+
+
+def test_the_invitation_is_emailed_as_text_calendar_method_request(owner_client, owner, conversation, smtp_server):
+    from coffeechat.outreach.models import MailAccount
+
+    MailAccount.objects.create(owner=owner, host="127.0.0.1", port=smtp_server.port, security="none", from_address="zoe@example.org")
+    schedule(owner_client, conversation)
+    response = owner_client.post(reverse("meetings:email-invitation", args=[conversation.pk]), follow=True)
+    assert "Invitation sent to helene@northwind.example" in response.content.decode()
+    [(recipients, message)] = smtp_server.messages
+    [calendar] = [part for part in message.walk() if part.get_content_type() == "text/calendar"]
+    assert calendar.get_param("method") == "REQUEST" and recipients == ["helene@northwind.example"]
+    event = icalendar.Calendar.from_ical(calendar.get_content()).walk("VEVENT")[0]
+    assert event.decoded("DTSTART").astimezone(UTC) == datetime(2026, 12, 1, 20, 0, tzinfo=UTC)
+    conversation.refresh_from_db()
+    assert conversation.invitation_sent_at is not None
+
+
+def test_emailing_without_a_mail_server_explains(owner_client, conversation):
+    schedule(owner_client, conversation)
+    response = owner_client.post(reverse("meetings:email-invitation", args=[conversation.pk]), follow=True)
+    assert "set up your mail server" in response.content.decode()
+
+
+def test_an_outsider_cannot_email_my_invitation(outsider_client, owner):
+    conversation = ConversationFactory(owner=owner, state="scheduled", scheduled_start=datetime(2026, 12, 1, 20, tzinfo=UTC))
+    assert outsider_client.post(reverse("meetings:email-invitation", args=[conversation.pk])).status_code == 404

@@ -43,3 +43,8 @@ def checklist_state(conversation: Conversation) -> list[tuple[ChecklistItem, boo
 
 def open_items(conversation: Conversation) -> list[ChecklistItem]:
     return [item for item, done in checklist_state(conversation) if not done]
+
+
+def checklist_context(conversation: Conversation) -> dict:
+    state = checklist_state(conversation)
+    return {"checklist": state, "checklist_open": sum(1 for _, done in state if not done)}

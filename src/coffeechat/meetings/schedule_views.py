@@ -1,3 +1,5 @@
+import smtplib
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -8,7 +10,17 @@ from django.views.decorators.http import require_http_methods, require_POST
 from coffeechat.meetings.access import get_conversation_for_user
 from coffeechat.meetings.forms import ScheduleForm
 from coffeechat.meetings.models import Conversation
-from coffeechat.meetings.scheduling import cancel, invitation_ics, overlapping, schedule
+from coffeechat.meetings.scheduling import (
+    agenda,
+    cancel,
+    invitation_ics,
+    overlapping,
+    schedule,
+    summary_line,
+    when_text,
+)
+from coffeechat.outreach.models import MailAccount
+from coffeechat.outreach.sending import calendar_part, send_smtp
 from coffeechat.outreach.services import open_conversation
 from coffeechat.people.access import get_person_for_user
 
@@ -59,6 +71,34 @@ def invitation(request, pk):
     if not cancelled and request.GET.get("sent") != "0":
         Conversation.objects.filter(pk=conversation.pk).update(invitation_sent_at=timezone.now())
     return response
+
+
+@login_required
+@require_POST
+def email_invitation(request, pk):
+    """Send the invitation (or the cancellation) from the user's own mail server."""
+    conversation = get_conversation_for_user(request, pk)
+    account = MailAccount.objects.for_user(request.user).first()
+    person = conversation.person
+    if conversation.scheduled_start is None or account is None or not person.emails:
+        messages.error(request, "To email the invitation, schedule the conversation, set up your mail server and add their email address.")
+        return redirect(conversation)
+    cancelled = conversation.state == Conversation.State.CANCELLED
+    when = when_text(conversation, person.time_zone or request.user.time_zone)
+    body = (f"Dear {person.first_name or person.display_name},\n\n"
+            + (f"I'm sorry to cancel our conversation planned for {when}." if cancelled else
+               f"Thank you again for agreeing to talk. Here is an invitation for {when}.\n\n{agenda(conversation)}")
+            + f"\n\n{request.user.get_full_name()}")
+    try:
+        send_smtp(account, to=person.emails[:1], subject=("Cancelled: " if cancelled else "Invitation: ") + summary_line(conversation),
+                  body=body, parts=[calendar_part(invitation_ics(conversation), "CANCEL" if cancelled else "REQUEST")])
+    except (OSError, smtplib.SMTPException) as exc:
+        messages.error(request, f"Your mail server refused or could not be reached ({exc}). Nothing was sent.")
+        return redirect(conversation)
+    if not cancelled:
+        Conversation.objects.filter(pk=conversation.pk).update(invitation_sent_at=timezone.now())
+    messages.success(request, f"{'Cancellation' if cancelled else 'Invitation'} sent to {person.emails[0]}.")
+    return redirect(conversation)
 
 
 @login_required

@@ -12,6 +12,7 @@ urlpatterns = [
     path("conversations/<int:pk>/schedule/", schedule_views.schedule_conversation, name="schedule"),
     path("conversations/<int:pk>/cancel/", schedule_views.cancel_conversation, name="cancel"),
     path("conversations/<int:pk>/invitation.ics", schedule_views.invitation, name="ics"),
+    path("conversations/<int:pk>/invitation/email/", schedule_views.email_invitation, name="email-invitation"),
     path("conversations/<int:pk>/live/", live_views.live_mode, name="live"),
     path("conversations/<int:pk>/live/save/<slug:field>/", live_views.save_field, name="save-field"),
     path("conversations/<int:pk>/live/referral/", live_views.add_referral, name="referral"),

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from coffeechat.meetings.access import get_conversation_for_user
 from coffeechat.meetings.models import Conversation
-from coffeechat.meetings.preparation import checklist_for, checklist_state
+from coffeechat.meetings.preparation import checklist_context, checklist_for
 from coffeechat.meetings.scheduling import when_text
 from coffeechat.outreach.forms import ReplyForm, StateForm
 from coffeechat.outreach.models import MessageKind
@@ -37,7 +37,7 @@ def _detail(request, conversation, reply_form, status=200):
         "timeline": conversation.messages.order_by("-created_at", "-pk"),
         "nudge": nudge_for(conversation), "reply_form": reply_form,
         "when": when_text(conversation, request.user.time_zone) if conversation.scheduled_start else "",
-        "checklist": checklist_state(conversation),
+        **checklist_context(conversation),
         "has_follow_up_draft": conversation.messages.filter(kind=MessageKind.FOLLOW_UP, sent_at__isnull=True).exists(),
     }, status=status)
 
@@ -82,5 +82,5 @@ def checklist_tick(request, pk, key):
     conversation.checklist = ticks
     conversation.save(update_fields=["checklist", "updated_at"])
     if request.headers.get("HX-Request"):
-        return render(request, "meetings/_checklist.html", {"conversation": conversation, "checklist": checklist_state(conversation)})
+        return render(request, "meetings/_checklist.html", {"conversation": conversation, **checklist_context(conversation)})
     return redirect(conversation)

@@ -3,6 +3,7 @@
 import base64
 import mimetypes
 from email.message import EmailMessage
+from email.mime.text import MIMEText
 from email.policy import SMTP
 from email.utils import formatdate, make_msgid
 from pathlib import Path
@@ -79,13 +80,21 @@ def smtp_connection(account, timeout: int = 20) -> EmailBackend:
     )
 
 
+def calendar_part(ics: bytes, method: str) -> MIMEText:
+    """A calendar invitation as mail clients expect it: text/calendar with its METHOD."""
+    part = MIMEText(ics.decode("utf-8"), "calendar", "utf-8")
+    part.set_param("method", method)
+    part.add_header("Content-Disposition", "attachment", filename="invitation.ics")
+    return part
+
+
 def send_smtp(account, *, to: list[str], subject: str, body: str, attachment: Path | None = None,
-              extra_attachments: list[tuple[str, bytes, str]] = ()) -> None:
+              parts: list[MIMEText] = ()) -> None:
     """Send through the user's own server; raises OSError/SMTPException for the caller to explain."""
     email = DjangoEmail(subject=subject, body=body, from_email=account.from_address, to=to,
                         connection=smtp_connection(account))
     if attachment is not None:
         email.attach_file(str(attachment))
-    for name, content, mimetype in extra_attachments:
-        email.attach(name, content, mimetype)
+    for part in parts:
+        email.attach(part)
     email.send()
