@@ -25,6 +25,10 @@ Conversations:
   meetings ics ID       the calendar invitation (-o FILE)
   meetings list         list conversations (--json)
 
+What is due:
+  today                 thank-yous, follow-ups, preparation, referrals, keep-in-touch (--json, --as-of)
+  digest                email each user today's list, once a day (--loop for a long-running process)
+
 Coaches (offline, no account needed):
   coach email FILE|-    check a request email (--json)
   coach questions FILE|-  check interview questions, one a line (--json)

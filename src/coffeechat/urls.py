@@ -3,9 +3,10 @@ from django.contrib import admin
 from django.urls import include, path
 
 from coffeechat import views
+from coffeechat.followups import views as followup_views
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", followup_views.today, name="home"),
     path("insights/", views.coming_soon, {"feature": "Insights"}, name="insights"),
     path("healthz", views.healthz, name="healthz"),
     path("", include("coffeechat.accounts.urls")),
@@ -13,6 +14,7 @@ urlpatterns = [
     path("", include("coffeechat.outreach.urls")),
     path("", include("coffeechat.meetings.urls")),
     path("", include("coffeechat.questions.urls")),
+    path("", include("coffeechat.followups.urls")),
 ]
 if settings.DEBUG or settings.LOCAL_MODE:
     urlpatterns.append(path("admin/", admin.site.urls))

@@ -3,15 +3,6 @@ from django.db import connection
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from coffeechat.people.models import Person
-
-
-@login_required
-def home(request):
-    """Today. The due-items list is not built yet; until then, where to start."""
-    people = Person.objects.for_user(request.user)
-    return render(request, "home.html", {"people_count": people.count(), "recent": people.order_by("-created_at")[:5]})
-
 
 @login_required
 def coming_soon(request, feature):

@@ -35,7 +35,7 @@ def test_live_mode_keeps_every_character_across_a_reload_and_adds_referrals(page
     assert sorted(Person.objects.filter(referral_conversation=conversation).values_list("first_name", flat=True)) == ["Omar", "Priya"]
 
     page.get_by_role("button", name="End call").click()
-    page.get_by_text("within 24 hours").wait_for()
+    page.get_by_role("heading", name="Say thank you — within 24 hours").wait_for()  # the follow-up page
     assert Conversation.objects.get(pk=conversation.pk).state == "held"
 
 

@@ -5,6 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from coffeechat.accounts.forms import SettingsForm, SignupForm
 from coffeechat.accounts.models import LoginToken
@@ -46,6 +47,14 @@ def signup(request):
     return render(request, "accounts/signup.html", {"form": form})
 
 
+def _settings_page(request, form, status=200):
+    from coffeechat.followups.models import CalendarFeed
+
+    feed = CalendarFeed.objects.filter(user=request.user).first()
+    feed_url = request.build_absolute_uri(reverse("followups:feed", args=[feed.token])) if feed else ""
+    return render(request, "accounts/settings.html", {"form": form, "feed_url": feed_url}, status=status)
+
+
 @login_required
 def user_settings(request):
     form = SettingsForm(request.POST or None, request.FILES or None, instance=request.user)
@@ -54,5 +63,5 @@ def user_settings(request):
             form.save()
             messages.success(request, "Settings saved.")
             return redirect("settings")
-        return render(request, "accounts/settings.html", {"form": form}, status=422)
-    return render(request, "accounts/settings.html", {"form": form})
+        return _settings_page(request, form, status=422)
+    return _settings_page(request, form)

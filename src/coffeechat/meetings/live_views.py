@@ -103,4 +103,4 @@ def contact_again(request, pk):
 def end(request, pk):
     conversation = live.end_call(get_conversation_for_user(request, pk))
     messages.success(request, f"Well done. Send your thank-you to {conversation.person.first_name or conversation.person.display_name} within 24 hours.")
-    return redirect(conversation)
+    return redirect("followups:conversation", pk=conversation.pk)

@@ -51,6 +51,13 @@ class Conversation(OwnedModel):
     notes = models.TextField(blank=True)
     observations = models.TextField(blank=True, help_text="The place, the people, the mood: would I want to work here?")
     may_contact_again = models.BooleanField(null=True, blank=True)
+    # After the call.
+    linkedin_connected = models.BooleanField(default=False)
+    learned = models.TextField(blank=True, help_text="What I learned.")
+    fit = models.TextField(blank=True, help_text="Does this path fit me, and why?")
+    strengths_gaps = models.TextField(blank=True, help_text="Strengths and gaps it showed me.")
+    next_steps = models.TextField(blank=True, help_text="Next steps, one a line.")
+    reflected_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-updated_at", "-pk"]
@@ -65,6 +72,10 @@ class Conversation(OwnedModel):
     @property
     def is_open_request(self) -> bool:
         return self.state == self.State.REQUESTED
+
+    @property
+    def ended(self):
+        return self.ended_at or self.scheduled_end
 
     @property
     def scheduled_end(self):

@@ -4,8 +4,10 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from coffeechat.followups.rules import held_end
 from coffeechat.meetings.access import get_conversation_for_user
 from coffeechat.meetings.models import Conversation
 from coffeechat.meetings.preparation import checklist_context, checklist_for
@@ -38,6 +40,7 @@ def _detail(request, conversation, reply_form, status=200):
         "nudge": nudge_for(conversation), "reply_form": reply_form,
         "when": when_text(conversation, request.user.time_zone) if conversation.scheduled_start else "",
         **checklist_context(conversation),
+        "held": held_end(conversation, timezone.now()) is not None,
         "has_follow_up_draft": conversation.messages.filter(kind=MessageKind.FOLLOW_UP, sent_at__isnull=True).exists(),
     }, status=status)
 

@@ -7,6 +7,7 @@ app_name = "outreach"
 urlpatterns = [
     path("people/<int:person_pk>/ask/", views.compose, name="compose"),
     path("people/<int:person_pk>/follow-up/", views.compose, {"kind": MessageKind.FOLLOW_UP}, name="compose-follow-up"),
+    path("people/<int:person_pk>/keep-in-touch/write/", views.compose, {"kind": MessageKind.KEEP_IN_TOUCH}, name="compose-keep-in-touch"),
     path("people/<int:person_pk>/coach/", views.coach_fragment, name="coach"),
     path("messages/<int:pk>/", views.message_detail, name="message"),
     path("messages/<int:pk>/edit/", views.edit_draft, name="edit"),

@@ -140,6 +140,8 @@ class Person(OwnedModel):
     commonalities = models.JSONField(default=list, blank=True)
     tags = models.ManyToManyField(Tag, blank=True, related_name="people")
     connected_on = models.DateField(null=True, blank=True)
+    # Keep in touch every N days; None follows the user's default, 0 is off.
+    keep_in_touch_days = models.PositiveSmallIntegerField(null=True, blank=True)
     import_batch = models.ForeignKey(
         ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="people", editable=False
     )

@@ -100,8 +100,9 @@ def _card_record(line: int, props: list[tuple[str, dict, str]]) -> ContactRecord
     full_name = ""
     for name, _params, value in props:
         if name == "N":
-            parts = [unescape(p) for p in _split(value, ";")] + ["", ""]
-            record.last_name, record.first_name = clean(parts[0].replace(",", " ")), clean(parts[1].replace(",", " "))
+            # Components may list several values separated by unescaped commas; an escaped comma is part of a name.
+            parts = [" ".join(unescape(v) for v in _split(p, ",")) for p in _split(value, ";")] + ["", ""]
+            record.last_name, record.first_name = clean(parts[0]), clean(parts[1])
         elif name == "FN":
             full_name = clean(unescape(value))
         elif name == "ORG" and not record.organization:

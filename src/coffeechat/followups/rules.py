@@ -1,0 +1,163 @@
+"""What is due: pure functions of a snapshot of the user's data and "now".
+
+`load_snapshot` reads everything in a fixed number of queries; `due_items` decides, with
+no database access, so every rule can be tested by moving the clock.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.db.models import Count
+from django.urls import reverse
+
+from coffeechat.meetings.models import Conversation
+from coffeechat.meetings.preparation import checklist_for
+from coffeechat.outreach.models import Message, MessageKind
+from coffeechat.outreach.routine import request_nudge
+from coffeechat.people.models import Person
+
+REFERRAL_DAYS = 7
+REFLECT_DAYS = 3
+PREPARE_HOURS = 48
+KINDS = ("thank_you", "second_contact", "follow_up", "prepare", "contact_referral", "reflect", "keep_in_touch", "task")
+TITLES = {
+    "thank_you": "Send a thank-you to {name}",
+    "second_contact": "No answer from {name}: ask someone else{where}",
+    "follow_up": "One polite follow-up to {name}",
+    "prepare": "Prepare for your conversation with {name}",
+    "contact_referral": "Contact {name}, whom {referrer} suggested",
+    "reflect": "Reflect on your conversation with {name}",
+    "keep_in_touch": "Keep in touch with {name}",
+}
+
+
+@dataclass(frozen=True)
+class DueItem:
+    kind: str
+    key: str
+    title: str
+    person: str
+    person_id: int | None
+    conversation: int | None
+    due: datetime
+    overdue: bool
+    action: str
+
+    def as_json(self) -> dict:
+        return {"kind": self.kind, "person": self.person, "conversation": self.conversation,
+                "due": self.due.isoformat(), "overdue": self.overdue, "action": self.action}
+
+
+@dataclass
+class Snapshot:
+    user: object
+    conversations: list
+    people: dict
+    interactions: dict = field(default_factory=dict)      # person id -> [datetime]
+    contacted: set = field(default_factory=set)           # person ids with a sent message
+    thanked: set = field(default_factory=set)             # conversation ids with a thank-you sent
+    plan_counts: dict = field(default_factory=dict)
+    tasks: list = field(default_factory=list)
+    marks: dict = field(default_factory=dict)
+
+
+def load_snapshot(user) -> Snapshot:
+    from coffeechat.followups.models import DueMark, Task, Touch
+
+    conversations = list(Conversation.objects.for_user(user).select_related("person", "person__organization"))
+    people = {p.pk: p for p in Person.objects.for_user(user).select_related("referred_by")}
+    interactions = defaultdict(list)
+    contacted, thanked = set(), set()
+    for person_id, conversation_id, kind, sent_at in Message.objects.for_user(user).filter(sent_at__isnull=False).values_list(
+            "person_id", "conversation_id", "kind", "sent_at"):
+        interactions[person_id].append(sent_at)
+        if kind != MessageKind.REPLY:
+            contacted.add(person_id)
+        if kind == MessageKind.THANK_YOU and conversation_id:
+            thanked.add((conversation_id, sent_at))
+    for person_id, happened_at in Touch.objects.for_user(user).values_list("person_id", "happened_at"):
+        interactions[person_id].append(happened_at)
+    plan_counts = dict(Conversation.objects.for_user(user).annotate(n=Count("plan_items")).values_list("pk", "n"))
+    return Snapshot(
+        user=user, conversations=conversations, people=people, interactions=dict(interactions), contacted=contacted,
+        thanked=thanked, plan_counts=plan_counts, tasks=list(Task.objects.for_user(user).select_related("person")),
+        marks={m.key: m for m in DueMark.objects.for_user(user)},
+    )
+
+
+def held_end(conversation: Conversation, now: datetime) -> datetime | None:
+    """When a conversation ended, if it counts as held at `now` (a past scheduled one does)."""
+    if conversation.state == Conversation.State.HELD:
+        return conversation.ended
+    if conversation.state == Conversation.State.SCHEDULED and conversation.scheduled_end and conversation.scheduled_end <= now:
+        return conversation.scheduled_end
+    return None
+
+
+def last_interaction(snapshot: Snapshot, person_id: int, now: datetime) -> datetime | None:
+    moments = [t for t in snapshot.interactions.get(person_id, []) if t <= now]
+    moments += [end for c in snapshot.conversations if c.person_id == person_id and (end := held_end(c, now))]
+    return max(moments) if moments else None
+
+
+def _candidates(snapshot: Snapshot, now: datetime):
+    user = snapshot.user
+    for c in snapshot.conversations:
+        person = c.person
+        end = held_end(c, now)
+        if end is not None:
+            thanked = any(cid == c.pk and sent >= end - timedelta(hours=1) for cid, sent in snapshot.thanked)
+            if not thanked:
+                yield "thank_you", f"thank_you:{c.pk}", person, c, end + timedelta(hours=user.thank_you_hours), reverse("followups:conversation", args=[c.pk])
+            if c.reflected_at is None:
+                yield "reflect", f"reflect:{c.pk}", person, c, end + timedelta(days=REFLECT_DAYS), reverse("followups:conversation", args=[c.pk]) + "#reflection"
+        if c.state == Conversation.State.REQUESTED:
+            nudge = request_nudge(
+                requested_at=c.requested_at, answered=False, follow_up_sent_at=c.follow_up_sent_at,
+                second_contact_days=user.second_contact_business_days, follow_up_days=user.follow_up_business_days,
+                now=now, time_zone=user.time_zone, organization=person.organization.name if person.organization_id else "",
+            )
+            if nudge and nudge.kind in ("second_contact", "follow_up"):
+                action = reverse("outreach:compose-follow-up", args=[person.pk]) if nudge.kind == "follow_up" else c.get_absolute_url()
+                yield nudge.kind, f"{nudge.kind}:{c.pk}", person, c, nudge.due, action
+        if c.state == Conversation.State.SCHEDULED and c.scheduled_start and now < c.scheduled_start <= now + timedelta(hours=PREPARE_HOURS):
+            keys = {item.key for item in checklist_for(c.medium)}
+            unprepared = (not snapshot.plan_counts.get(c.pk) or not keys <= {k for k, v in (c.checklist or {}).items() if v}
+                          or c.invitation_sent_at is None)
+            if unprepared:
+                yield "prepare", f"prepare:{c.pk}:{c.scheduled_start:%Y%m%d%H%M}", person, c, c.scheduled_start, c.get_absolute_url()
+    for person in snapshot.people.values():
+        if person.referred_by_id and person.source == "referral" and person.pk not in snapshot.contacted:
+            yield "contact_referral", f"contact_referral:{person.pk}", person, None, person.created_at + timedelta(days=REFERRAL_DAYS), reverse("outreach:compose", args=[person.pk])
+        cadence = user.keep_in_touch_days if person.keep_in_touch_days is None else person.keep_in_touch_days
+        # Keeping in touch is for people you have actually talked with; the clock is any interaction since.
+        talked = any(c.person_id == person.pk and held_end(c, now) for c in snapshot.conversations)
+        last = last_interaction(snapshot, person.pk, now) if cadence and talked else None
+        if last is not None:
+            yield "keep_in_touch", f"keep_in_touch:{person.pk}:{last:%Y%m%d%H%M}", person, None, last + timedelta(days=cadence), reverse("followups:touch", args=[person.pk])
+
+
+def due_items(snapshot: Snapshot, now: datetime) -> list[DueItem]:
+    """Everything due, soonest first; done items left out, snoozed ones moved to their new time."""
+    items = []
+    for kind, key, person, conversation, due, action in _candidates(snapshot, now):
+        mark = snapshot.marks.get(key)
+        if mark is not None and mark.done_at is not None:
+            continue
+        if mark is not None and mark.snoozed_until is not None and mark.snoozed_until > due:
+            due = mark.snoozed_until
+        referrer = person.referred_by.display_name if kind == "contact_referral" and person.referred_by_id else ""
+        where = f" at {person.organization.name}" if person.organization_id else ""
+        title = TITLES[kind].format(name=person.display_name, referrer=referrer, where=where)
+        items.append(DueItem(kind, key, title, person.display_name, person.pk, conversation.pk if conversation else None,
+                             due, due < now, action))
+    for task in snapshot.tasks:
+        key = f"task:{task.pk}"
+        mark = snapshot.marks.get(key)
+        if mark is not None and mark.done_at is not None:
+            continue
+        due = max(task.due_at, mark.snoozed_until) if mark is not None and mark.snoozed_until else task.due_at
+        items.append(DueItem("task", key, task.title, task.person.display_name if task.person_id else "",
+                             task.person_id, task.conversation_id, due, due < now, reverse("followups:today") + f"#task-{task.pk}"))
+    return sorted(items, key=lambda i: (i.due, i.kind, i.key))
