@@ -77,3 +77,38 @@ def test_deleting_a_person_removes_their_conversations(owner_client, owner):
 def test_the_person_page_has_the_ask_button(owner_client, owner):
     person = PersonFactory(owner=owner)
     assert reverse("outreach:compose", args=[person.pk]) in owner_client.get(person.get_absolute_url()).content.decode()
+
+
+def test_the_list_query_count_does_not_grow(owner_client, owner, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            assert owner_client.get(reverse("meetings:list")).status_code == 200
+        return len(ctx.captured_queries)
+
+    ConversationFactory(owner=owner, state="requested", person__with_organization=True)
+    few = count()
+    for _ in range(20):
+        ConversationFactory(owner=owner, state="requested", person__with_organization=True)
+    assert count() == few
+
+
+def test_a_keep_in_touch_message_can_be_written(owner_client, owner):
+    person = PersonFactory(owner=owner, first_name="Hélène", with_organization=True)
+    response = owner_client.get(reverse("outreach:compose-keep-in-touch", args=[person.pk]))
+    assert response.status_code == 200 and "A quick update" in response.content.decode()
+    owner_client.post(reverse("outreach:compose-keep-in-touch", args=[person.pk]),
+                      {"subject": "A quick update", "body": "Dear Hélène, I started the course you suggested.", "minutes": 20, "medium": "video"})
+    assert Message.objects.get(person=person).kind == MessageKind.KEEP_IN_TOUCH
+
+
+def test_an_update_or_thank_you_never_creates_a_conversation(owner_client, owner):
+    from coffeechat.meetings.models import Conversation
+
+    person = PersonFactory(owner=owner)
+    page = owner_client.get(reverse("outreach:compose-keep-in-touch", args=[person.pk])).content.decode()
+    assert "What I hope to learn" not in page
+    owner_client.post(reverse("outreach:compose-keep-in-touch", args=[person.pk]), {"subject": "News", "body": "Dear X, news."})
+    assert Message.objects.get(person=person).conversation is None and not Conversation.objects.exists()

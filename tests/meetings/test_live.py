@@ -94,3 +94,12 @@ def test_an_outsider_cannot_save_notes(outsider_client, owner):
     assert outsider_client.post(reverse("meetings:talk-now", args=[conversation.person.pk])).status_code == 404
     conversation.refresh_from_db()
     assert conversation.notes == "mine"
+
+
+def test_an_outsider_cannot_save_a_question_note(outsider_client, owner):
+    from coffeechat.questions.plans import add_item
+
+    item = add_item(ConversationFactory(owner=owner), "What surprised you?")
+    assert outsider_client.post(reverse("meetings:save-item", args=[item.pk]), {"note": "theirs", "asked": "1"}).status_code == 404
+    item.refresh_from_db()
+    assert (item.note, item.asked) == ("", False)

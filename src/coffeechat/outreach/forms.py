@@ -25,10 +25,13 @@ class ComposeForm(forms.ModelForm):
             "body": forms.Textarea(attrs={"rows": 16}),
         }
 
-    def __init__(self, *args, has_resume: bool = False, **kwargs):
+    def __init__(self, *args, has_resume: bool = False, asks_for_time: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
         if not has_resume:
             del self.fields["attach_resume"]
+        if not asks_for_time:  # thank-yous and updates ask for no conversation
+            for name in ("goal", "minutes", "medium"):
+                del self.fields[name]
 
     def clean_body(self):
         body = self.cleaned_data["body"].strip()

@@ -62,15 +62,18 @@ def compose(request, person_pk, kind=MessageKind.REQUEST):
     template_key = request.GET.get("template") if request.GET.get("template") in dict(choices) else default_key
     has_resume = bool(user.resume)
 
+    asks_for_time = kind in (MessageKind.REQUEST, MessageKind.FOLLOW_UP)
     if request.method == "POST":
-        form = ComposeForm(request.POST, has_resume=has_resume)
+        form = ComposeForm(request.POST, has_resume=has_resume, asks_for_time=asks_for_time)
         if form.is_valid():
             with transaction.atomic():
-                conversation = open_conversation(user, person) if kind == MessageKind.REQUEST or conversation is None else conversation
-                conversation.goal = form.cleaned_data["goal"]
-                conversation.minutes = form.cleaned_data["minutes"]
-                conversation.medium = form.cleaned_data["medium"]
-                conversation.save()
+                if kind == MessageKind.REQUEST:
+                    conversation = open_conversation(user, person)
+                if conversation is not None and asks_for_time:
+                    conversation.goal = form.cleaned_data["goal"]
+                    conversation.minutes = form.cleaned_data["minutes"]
+                    conversation.medium = form.cleaned_data["medium"]
+                    conversation.save()
                 message = form.save(commit=False)
                 message.owner, message.person, message.conversation, message.kind = user, person, conversation, kind
                 message.save()
@@ -83,7 +86,7 @@ def compose(request, person_pk, kind=MessageKind.REQUEST):
         form = ComposeForm(initial={
             "subject": subject, "body": body, "goal": conversation.goal if conversation else "",
             "minutes": minutes, "medium": conversation.medium if conversation else "video",
-        }, has_resume=has_resume)
+        }, has_resume=has_resume, asks_for_time=asks_for_time)
     context = {
         "form": form, "person": person, "kind": kind, "kind_label": MessageKind(kind).label,
         "template_choices": choices, "template_key": template_key, "slots": slots,
@@ -101,14 +104,15 @@ def edit_draft(request, pk):
         messages.info(request, "This message was already sent; it stays as it was.")
         return redirect(message)
     conversation = message.conversation
-    form = ComposeForm(request.POST or None, instance=message, has_resume=bool(request.user.resume), initial={
+    asks_for_time = message.kind in (MessageKind.REQUEST, MessageKind.FOLLOW_UP)
+    form = ComposeForm(request.POST or None, instance=message, has_resume=bool(request.user.resume), asks_for_time=asks_for_time, initial={
         "goal": conversation.goal if conversation else "", "minutes": conversation.minutes if conversation else request.user.meeting_minutes,
         "medium": conversation.medium if conversation else "video",
     })
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             form.save()
-            if conversation:
+            if conversation and asks_for_time:
                 conversation.goal, conversation.minutes, conversation.medium = (
                     form.cleaned_data["goal"], form.cleaned_data["minutes"], form.cleaned_data["medium"])
                 conversation.save()
