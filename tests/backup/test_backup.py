@@ -104,3 +104,23 @@ def test_the_cli_round_trip(rich_account, tmp_path, capsys):
     with pytest.raises(CommandError) as caught:
         call_command("restore", str(tmp_path / "bad.json"), "--user", "fresh")
     assert caught.value.returncode == 1
+
+
+def test_export_restore_into_a_fresh_database_export_again(tmp_path):
+    """Two real installations (two SQLite files): the backup moves between them unchanged."""
+    from tests.clirun import run_cli
+
+    first = tmp_path / "first"
+    for args in (["people", "add", "Hélène Béland", "--org", "Northwind Health", "--email", "h@example.com", "--source", "alumni"],
+                 ["people", "add", "Omar Haddad", "--title", "Architect"]):
+        assert run_cli(first, *args).returncode == 0
+    assert run_cli(first, "meetings", "add", "h@example.com", "--at", "2026-12-01 15:00", "--tz", "America/Toronto").returncode == 0
+    backup = tmp_path / "backup.json"
+    assert run_cli(first, "export", "json", "-o", str(backup)).returncode == 0
+    fresh = tmp_path / "third"
+    restored = run_cli(fresh, "restore", str(backup))
+    assert restored.returncode == 0, restored.stderr
+    original, reexported = json.loads(backup.read_text()), json.loads(run_cli(fresh, "export", "json").stdout)
+    for document in (original, reexported):
+        document.pop("exported_at")
+    assert reexported == original and len(original["data"]["meetings.conversation"]) == 1
