@@ -20,7 +20,7 @@ def test_first_run_add_a_person_and_find_them_without_the_accent(page, screensho
         page.get_by_label("Title").fill("Nurse practitioner")
         page.get_by_label("How I found them").select_option("alumni")
         page.get_by_role("button", name="Add person").click()
-        assert page.get_by_role("heading", name="Hélène Béland").is_visible()
+        page.get_by_role("heading", name="Hélène Béland").wait_for()
 
         page.get_by_role("link", name="People", exact=True).click()
         page.get_by_role("searchbox", name="Search").fill("beland")
