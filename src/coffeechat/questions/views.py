@@ -73,7 +73,7 @@ def plan_preset(request, pk):
 @login_required
 @require_POST
 def plan_item(request, pk):
-    """One action on one plan question: must-ask on/off, up, down, remove, or edit its text."""
+    """One action on one plan question: must-ask on/off, up, down or remove."""
     item = get_plan_item_for_user(request, pk)
     conversation = item.conversation
     action = request.POST.get("action")
@@ -84,9 +84,6 @@ def plan_item(request, pk):
         plans.move(item, -1 if action == "up" else 1)
     elif action == "remove":
         item.delete()
-    elif action == "edit" and request.POST.get("text", "").strip():
-        item.text = " ".join(request.POST["text"].split())[:500]
-        item.save(update_fields=["text", "updated_at"])
     else:
         return _plan_response(request, conversation, status=422)
     if request.headers.get("HX-Request"):
