@@ -34,7 +34,7 @@ def test_scheduling_shows_both_time_zones(owner_client, conversation):
     assert conversation.state == "scheduled"
     assert conversation.scheduled_start == datetime(2026, 12, 1, 20, 0, tzinfo=UTC)
     page = owner_client.get(conversation.get_absolute_url()).content.decode()
-    assert "3:00 pm (EST) · 12:00 pm in Vancouver (PST)" in page
+    assert "Tuesday 1 December, 3:00 pm your time (EST) · 12:00 pm in Vancouver (PST)" in page
 
 
 def test_the_invitation_parses_in_both_libraries_at_the_right_instant(owner_client, conversation):
@@ -116,7 +116,7 @@ def test_time_zone_display_uses_the_users_zone(owner_client, owner, conversation
     owner.save()
     schedule(owner_client, conversation)
     page = owner_client.get(conversation.get_absolute_url()).content.decode()
-    assert "9:00 pm (CET)" in page and ZoneInfo("Europe/Paris")
+    assert "9:00 pm your time (CET)" in page and ZoneInfo("Europe/Paris")
 
 
 def test_the_invitation_is_emailed_as_text_calendar_method_request(owner_client, owner, conversation, smtp_server):

@@ -79,10 +79,10 @@ def invitation_ics(conversation: Conversation, now: datetime | None = None) -> b
 def when_text(conversation: Conversation, viewer_zone: str) -> str:
     """"Tuesday 1 December, 3:00 pm (EST) — 12:00 pm in Vancouver (PST)"."""
     mine = conversation.scheduled_start.astimezone(ZoneInfo(viewer_zone))
-    text = describe_slot(mine)
     other = conversation.person.time_zone
-    if other and other != viewer_zone:
-        theirs = conversation.scheduled_start.astimezone(ZoneInfo(other))
-        city = other.rsplit("/", 1)[-1].replace("_", " ")
-        text += f" · {clock_text(theirs)} in {city} ({theirs.tzname()})"
-    return text
+    if not other or other == viewer_zone:
+        return describe_slot(mine)
+    theirs = conversation.scheduled_start.astimezone(ZoneInfo(other))
+    city = other.rsplit("/", 1)[-1].replace("_", " ")
+    day = describe_slot(mine).split(",")[0]
+    return f"{day}, {clock_text(mine)} your time ({mine.tzname()}) · {clock_text(theirs)} in {city} ({theirs.tzname()})"
