@@ -70,3 +70,10 @@ def test_it_is_deterministic_and_needs_no_network(monkeypatch):
     assert first == [check_email(text).as_json() for _, text, _ in EMAILS]
 
 
+
+
+def test_bracketed_prompts_left_in_the_text_keep_it_from_being_ready():
+    text = GOOD_REFERRED.replace("nursing informatics.", "[the field or role you are exploring].")
+    report = check_email(text)
+    assert report.placeholders == ["[the field or role you are exploring]"] and not report.passed
+    assert check_email(GOOD_REFERRED).placeholders == []

@@ -5,6 +5,7 @@ from dataclasses import asdict, dataclass, field
 from coffeechat.outreach.coach import patterns as p
 from coffeechat.outreach.coach.spelling import misspelled
 from coffeechat.outreach.coach.text import (
+    PLACEHOLDER,
     main_body,
     parse_email,
     sentences,
@@ -42,11 +43,12 @@ class EmailReport:
     word_count: int
     checks: dict[str, bool]
     findings: list[Finding] = field(default_factory=list)
+    placeholders: list[str] = field(default_factory=list)  # "[…]" prompts not yet replaced
 
     @property
     def passed(self) -> bool:
-        """Ready to send: every check fine; spelling is advice and does not hold it back."""
-        return all(f.ok for f in self.findings if f.id != "spelling")
+        """Ready to send: every check fine and no prompt left; spelling is advice only."""
+        return not self.placeholders and all(f.ok for f in self.findings if f.id != "spelling")
 
     def as_json(self) -> dict:
         return {"word_count": self.word_count, "checks": dict(self.checks), "findings": [asdict(f) for f in self.findings]}
@@ -95,7 +97,8 @@ def check_email(text: str, context: CoachContext | None = None) -> EmailReport:
         "spelling": not typos,
     }
     findings = [_finding(check, verdicts[check], c, word_count, durations, typos) for check in CHECK_IDS]
-    return EmailReport(word_count=word_count, checks=verdicts, findings=findings)
+    placeholders = PLACEHOLDER.findall(f"{subject}\n{body}")
+    return EmailReport(word_count=word_count, checks=verdicts, findings=findings, placeholders=placeholders)
 
 
 def _finding(check: str, value: bool, c: CoachContext, word_count: int, durations: list[int], typos: list[str]) -> Finding:
