@@ -16,8 +16,8 @@ def _due_now(request) -> int:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return 0
-    from coffeechat.followups.rules import due_items, load_snapshot
+    from coffeechat.followups.rules import due_for_request
 
-    now = timezone.now()
+    now, items = due_for_request(request)
     today = timezone.localdate(now)
-    return sum(1 for item in due_items(load_snapshot(user), now) if item.overdue or timezone.localdate(item.due) == today)
+    return sum(1 for item in items if item.overdue or timezone.localdate(item.due) == today)

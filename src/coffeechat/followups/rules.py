@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 
 from django.db.models import Count
 from django.urls import reverse
+from django.utils import timezone
 
 from coffeechat.meetings.models import Conversation
 from coffeechat.meetings.preparation import checklist_for
@@ -20,7 +21,6 @@ from coffeechat.people.models import Person
 REFERRAL_DAYS = 7
 REFLECT_DAYS = 3
 PREPARE_HOURS = 48
-KINDS = ("thank_you", "second_contact", "follow_up", "prepare", "contact_referral", "reflect", "keep_in_touch", "task")
 TITLES = {
     "thank_you": "Send a thank-you to {name}",
     "second_contact": "No answer from {name}: ask someone else{where}",
@@ -65,7 +65,9 @@ class Snapshot:
 def load_snapshot(user) -> Snapshot:
     from coffeechat.followups.models import DueMark, Task, Touch
 
-    conversations = list(Conversation.objects.for_user(user).select_related("person", "person__organization"))
+    conversations = list(
+        Conversation.objects.for_user(user).select_related("person", "person__organization").annotate(plan_count=Count("plan_items"))
+    )
     people = {p.pk: p for p in Person.objects.for_user(user).select_related("referred_by")}
     interactions = defaultdict(list)
     contacted, thanked = set(), set()
@@ -78,7 +80,7 @@ def load_snapshot(user) -> Snapshot:
             thanked.add((conversation_id, sent_at))
     for person_id, happened_at in Touch.objects.for_user(user).values_list("person_id", "happened_at"):
         interactions[person_id].append(happened_at)
-    plan_counts = dict(Conversation.objects.for_user(user).annotate(n=Count("plan_items")).values_list("pk", "n"))
+    plan_counts = {c.pk: c.plan_count for c in conversations}
     return Snapshot(
         user=user, conversations=conversations, people=people, interactions=dict(interactions), contacted=contacted,
         thanked=thanked, plan_counts=plan_counts, tasks=list(Task.objects.for_user(user).select_related("person")),
@@ -161,3 +163,11 @@ def due_items(snapshot: Snapshot, now: datetime) -> list[DueItem]:
         items.append(DueItem("task", key, task.title, task.person.display_name if task.person_id else "",
                              task.person_id, task.conversation_id, due, due < now, reverse("followups:today") + f"#task-{task.pk}"))
     return sorted(items, key=lambda i: (i.due, i.kind, i.key))
+
+
+def due_for_request(request, *, refresh: bool = False) -> tuple[datetime, list[DueItem]]:
+    """(now, items) for the signed-in user, computed once a request: the page and its navigation share it."""
+    if refresh or not hasattr(request, "_coffeechat_due"):
+        now = timezone.now()
+        request._coffeechat_due = (now, due_items(load_snapshot(request.user), now))
+    return request._coffeechat_due

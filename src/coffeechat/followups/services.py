@@ -8,7 +8,7 @@ from django.utils import timezone
 from coffeechat.followups.models import DueMark, Task, Touch
 from coffeechat.meetings.models import Conversation
 from coffeechat.outreach.models import Message, MessageKind
-from coffeechat.outreach.services import _touch as touch_person
+from coffeechat.outreach.services import record_contact
 
 SNOOZE_CHOICES = {"1h": timedelta(hours=1), "tomorrow": timedelta(days=1), "week": timedelta(days=7)}
 
@@ -62,7 +62,7 @@ def save_reflection(conversation: Conversation, **answers) -> Conversation:
 @transaction.atomic
 def log_touch(person, kind: str, note: str, when: datetime) -> Touch:
     touch = Touch.objects.create(owner=person.owner, person=person, kind=kind, note=note, happened_at=when)
-    touch_person(person, when)
+    record_contact(person, when)
     return touch
 
 

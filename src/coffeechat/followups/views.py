@@ -4,17 +4,19 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from coffeechat.followups import services
 from coffeechat.followups.forms import CadenceForm, ReflectionForm, TaskForm, TouchForm
 from coffeechat.followups.models import CalendarFeed
-from coffeechat.followups.rules import due_items, load_snapshot
+from coffeechat.followups.rules import due_for_request, last_interaction, load_snapshot
 from coffeechat.meetings.access import get_conversation_for_user
 from coffeechat.meetings.live_views import ReferralForm
 from coffeechat.meetings.models import Conversation
 from coffeechat.people.access import get_person_for_user
+from coffeechat.people.models import Person
 
 
 def group_items(items, now, week_start: int = 0):
@@ -36,18 +38,11 @@ def group_items(items, now, week_start: int = 0):
 
 
 def _today_context(request):
-    now = timezone.now()
-    items = due_items(load_snapshot(request.user), now)
+    now, items = due_for_request(request)
     upcoming = (Conversation.objects.for_user(request.user).filter(state=Conversation.State.SCHEDULED, scheduled_start__gte=now)
                 .select_related("person").order_by("scheduled_start")[:5])
     return {"groups": group_items(items, now, request.user.week_start), "item_count": len(items), "upcoming": upcoming, "task_form": TaskForm(),
-            "has_people": request.user.is_authenticated and request.user.pk and _has_people(request.user)}
-
-
-def _has_people(user):
-    from coffeechat.people.models import Person
-
-    return Person.objects.for_user(user).exists()
+            "has_people": Person.objects.for_user(request.user).exists()}
 
 
 @login_required
@@ -60,8 +55,8 @@ def today(request):
 def item_action(request):
     """Done or snooze one due item; the list is re-rendered for htmx, or the page reloaded."""
     key, action = request.POST.get("key", ""), request.POST.get("action", "")
-    known = {i.key for i in due_items(load_snapshot(request.user), timezone.now())}
-    if key not in known:
+    _, items = due_for_request(request)
+    if key not in {i.key for i in items}:
         raise Http404("Nothing due with that key.")
     if action == "done":
         services.mark_done(request.user, key)
@@ -70,6 +65,7 @@ def item_action(request):
     else:
         return HttpResponse("Unknown action", status=400)
     if request.headers.get("HX-Request"):
+        due_for_request(request, refresh=True)  # the list as it is after this change
         return render(request, "followups/_due_list.html", _today_context(request))
     return redirect("home")
 
@@ -128,8 +124,6 @@ def reflection(request, pk):
 
 
 def conversation_url(conversation):
-    from django.urls import reverse
-
     return reverse("followups:conversation", args=[conversation.pk])
 
 
@@ -186,10 +180,7 @@ def keep_in_touch(request, person_pk):
             person.save(update_fields=["keep_in_touch_days", "updated_at"])
             messages.success(request, "Saved.")
             return redirect("followups:touch", person_pk=person.pk)
-    snapshot = load_snapshot(request.user)
-    from coffeechat.followups.rules import last_interaction
-
-    last = last_interaction(snapshot, person.pk, timezone.now())
+    last = last_interaction(load_snapshot(request.user), person.pk, timezone.now())
     cadence = request.user.keep_in_touch_days if person.keep_in_touch_days is None else person.keep_in_touch_days
     return render(request, "followups/keep_in_touch.html", {
         "person": person, "touch_form": touch_form, "cadence_form": cadence_form, "touches": person.touches.all(),

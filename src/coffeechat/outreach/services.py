@@ -40,7 +40,7 @@ def mark_sent(message: Message, channel: str, when: datetime | None = None) -> M
         elif message.kind == MessageKind.FOLLOW_UP and conversation.state == Conversation.State.REQUESTED:
             conversation.follow_up_sent_at = conversation.follow_up_sent_at or when
         conversation.save()
-    _touch(message.person, when)
+    record_contact(message.person, when)
     return message
 
 
@@ -66,11 +66,11 @@ def log_reply(conversation: Conversation, body: str, outcome: str, when: datetim
     )
     if outcome in (Conversation.State.ACCEPTED, Conversation.State.DECLINED):
         set_state(conversation, outcome, when)
-    _touch(conversation.person, when)
+    record_contact(conversation.person, when)
     return reply
 
 
-def _touch(person: Person, when: datetime) -> None:
+def record_contact(person: Person, when: datetime) -> None:
     # Any interaction counts as contact: it keeps an import's undo from removing this person.
     Person.objects.filter(pk=person.pk).update(updated_at=max(when, timezone.now()))
 

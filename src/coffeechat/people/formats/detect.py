@@ -3,15 +3,14 @@
 import re
 
 from coffeechat.people.formats import google, linkedin, outlook
-from coffeechat.people.formats.csvfile import find_header
+from coffeechat.people.formats.addressbook import score_for
+from coffeechat.people.formats.csvfile import find_header, header_key
 from coffeechat.people.formats.records import ImportFormatError
 
 _VCARD = re.compile(r"^\s*BEGIN:VCARD\s*$", re.I | re.M)
 
 
 def _scores(text: str) -> dict[str, int]:
-    from coffeechat.people.formats.addressbook import score_for
-
     scorers = {
         "linkedin": linkedin.score,
         "google": score_for(google.LAYOUT, google.ANCHORS),
@@ -21,7 +20,7 @@ def _scores(text: str) -> dict[str, int]:
     for name, scorer in scorers.items():
         header = find_header(text, scorer)
         if header is not None:
-            found[name] = scorer([c.strip().lower() for c in header[2]]) or 1
+            found[name] = scorer([header_key(c) for c in header[2]])
     return found
 
 
