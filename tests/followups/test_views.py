@@ -163,3 +163,23 @@ def test_this_week_ends_on_the_users_week_end():
     assert [len(grouped[name]) for name in ("Overdue", "Today", "This week", "Later")] == [1, 1, 1, 1]
     sunday_start = dict(group_items(items, now, week_start=6))  # weeks Sunday..Saturday: Sunday is next week
     assert "This week" not in sunday_start and len(sunday_start["Later"]) == 2
+
+
+def test_the_today_page_query_count_does_not_grow(owner_client, owner):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            assert owner_client.get(reverse("home")).status_code == 200
+        return len(ctx.captured_queries)
+
+    now = timezone.now()
+    ConversationFactory(owner=owner, state="held", ended_at=now - timedelta(days=2))
+    few = count()
+    for _ in range(15):
+        ConversationFactory(owner=owner, state="held", ended_at=now - timedelta(days=2), person__with_organization=True)
+        Task.objects.create(owner=owner, title="t", due_at=now)
+    assert count() == few
+    # One snapshot serves the page and the navigation count: at most 7 queries for it, plus session, user and page.
+    assert few <= 12, few

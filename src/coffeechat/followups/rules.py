@@ -68,7 +68,7 @@ def load_snapshot(user) -> Snapshot:
     conversations = list(
         Conversation.objects.for_user(user).select_related("person", "person__organization").annotate(plan_count=Count("plan_items"))
     )
-    people = {p.pk: p for p in Person.objects.for_user(user).select_related("referred_by")}
+    people = {p.pk: p for p in Person.objects.for_user(user).select_related("referred_by", "organization")}
     interactions = defaultdict(list)
     contacted, thanked = set(), set()
     for person_id, conversation_id, kind, sent_at in Message.objects.for_user(user).filter(sent_at__isnull=False).values_list(
