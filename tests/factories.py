@@ -52,7 +52,7 @@ class PersonFactory(factory.django.DjangoModelFactory):
 
 class ConversationFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "meetings.Conversation"
+        model = "conversations.Conversation"
 
     owner = factory.SubFactory(UserFactory)
     person = factory.SubFactory(PersonFactory, owner=factory.SelfAttribute("..owner"))

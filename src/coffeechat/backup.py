@@ -25,6 +25,8 @@ USER_SETTINGS = (
     "first_name", "last_name", "email", "time_zone", "meeting_minutes", "second_contact_business_days",
     "follow_up_business_days", "thank_you_hours", "keep_in_touch_days", "week_start",
 )
+# Models that moved between apps: backups written before the move still restore.
+MOVED_LABELS = {"meetings.conversation": "conversations.conversation", "outreach.mailaccount": "mail.mailaccount"}
 # Derived or transient columns that a restore recomputes or does not need.
 SKIPPED_FIELDS = {"owner", "search_text", "content"}
 
@@ -123,6 +125,7 @@ def _decode(field, value):
 def restore_backup(user, document: dict) -> dict[str, int]:
     """Load a backup into `user`'s account, which must be empty. All or nothing."""
     _check_document(document)
+    document = {**document, "data": {MOVED_LABELS.get(label, label): rows for label, rows in document["data"].items()}}
     ordered = owned_models()
     known = {m._meta.label_lower: m for m in ordered}
     unknown = set(document["data"]) - set(known)

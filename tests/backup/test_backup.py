@@ -123,4 +123,16 @@ def test_export_restore_into_a_fresh_database_export_again(tmp_path):
     original, reexported = json.loads(backup.read_text()), json.loads(run_cli(fresh, "export", "json").stdout)
     for document in (original, reexported):
         document.pop("exported_at")
-    assert reexported == original and len(original["data"]["meetings.conversation"]) == 1
+    assert reexported == original and len(original["data"]["conversations.conversation"]) == 1
+
+
+def test_a_backup_from_before_the_conversations_app_still_restores(owner):
+    from tests.factories import ConversationFactory
+
+    ConversationFactory(owner=owner, goal="What the work is like")
+    document = json.loads(json.dumps(export_backup(owner)))
+    # Backups written before the move name the model by its old app.
+    document["data"]["meetings.conversation"] = document["data"].pop("conversations.conversation")
+    target = UserFactory(username="from-old-backup")
+    restore_backup(target, document)
+    assert target and export_backup(target)["data"]["conversations.conversation"][0]["fields"]["goal"] == "What the work is like"

@@ -1,6 +1,6 @@
 import pytest
 
-from coffeechat.meetings.models import Conversation
+from coffeechat.conversations.models import Conversation
 from coffeechat.people.models import Person
 from coffeechat.questions.plans import add_item
 from tests.factories import ConversationFactory, UserFactory

@@ -7,7 +7,8 @@ from django.core.management import call_command
 
 from coffeechat.followups.digest import send_all
 from coffeechat.followups.models import DigestLog, Touch
-from coffeechat.outreach.models import MailAccount, Message
+from coffeechat.mail.models import MailAccount
+from coffeechat.outreach.models import Message
 from tests.factories import ConversationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db

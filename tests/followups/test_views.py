@@ -57,7 +57,7 @@ def test_adding_a_task_and_refusing_a_bad_one(owner_client, owner):
 
 
 def test_the_follow_up_page_drafts_a_thank_you_naming_what_helped(owner_client, owner):
-    from coffeechat.meetings.live import add_referral
+    from coffeechat.conversations.services import add_referral
     from coffeechat.questions.plans import add_item
 
     c = ConversationFactory(owner=owner, state="held", ended_at=timezone.now(), person__first_name="Hélène", notes="Join the informatics interest group")

@@ -4,7 +4,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from coffeechat.meetings.models import Conversation
+from coffeechat.conversations.models import Conversation
 from coffeechat.outreach.models import Message, MessageKind
 from tests.factories import ConversationFactory, OrganizationFactory, PersonFactory
 
@@ -39,7 +39,7 @@ def test_the_conversation_page_shows_the_3_and_7_business_day_routine(owner_clie
 
 def test_logging_a_yes_moves_to_accepted_and_keeps_the_reply(owner_client, owner):
     conversation = ConversationFactory(owner=owner, state="requested", requested_at=datetime(2026, 11, 6, tzinfo=UTC))
-    owner_client.post(reverse("meetings:reply", args=[conversation.pk]), {"outcome": "accepted", "body": "Happy to! Thursday works."})
+    owner_client.post(reverse("outreach:reply", args=[conversation.pk]), {"outcome": "accepted", "body": "Happy to! Thursday works."})
     conversation.refresh_from_db()
     assert conversation.state == Conversation.State.ACCEPTED and conversation.answered_at is not None
     reply = Message.objects.get(conversation=conversation)
@@ -49,7 +49,7 @@ def test_logging_a_yes_moves_to_accepted_and_keeps_the_reply(owner_client, owner
 
 def test_an_empty_reply_is_refused(owner_client, owner):
     conversation = ConversationFactory(owner=owner, state="requested")
-    assert owner_client.post(reverse("meetings:reply", args=[conversation.pk]), {"outcome": "", "body": ""}).status_code == 422
+    assert owner_client.post(reverse("outreach:reply", args=[conversation.pk]), {"outcome": "", "body": ""}).status_code == 422
 
 
 def test_marking_no_answer(owner_client, owner):
@@ -59,7 +59,7 @@ def test_marking_no_answer(owner_client, owner):
     assert conversation.state == "no_answer"
 
 
-@pytest.mark.parametrize(("name", "method"), [("meetings:conversation", "get"), ("meetings:state", "post"), ("meetings:reply", "post")])
+@pytest.mark.parametrize(("name", "method"), [("meetings:conversation", "get"), ("meetings:state", "post"), ("outreach:reply", "post")])
 def test_an_outsider_gets_404(outsider_client, owner, name, method):
     conversation = ConversationFactory(owner=owner, state="requested", person__first_name="Hidden")
     response = getattr(outsider_client, method)(reverse(name, args=[conversation.pk]), {"state": "declined", "outcome": "declined", "body": "x"})
@@ -105,7 +105,7 @@ def test_a_keep_in_touch_message_can_be_written(owner_client, owner):
 
 
 def test_an_update_or_thank_you_never_creates_a_conversation(owner_client, owner):
-    from coffeechat.meetings.models import Conversation
+    from coffeechat.conversations.models import Conversation
 
     person = PersonFactory(owner=owner)
     page = owner_client.get(reverse("outreach:compose-keep-in-touch", args=[person.pk])).content.decode()

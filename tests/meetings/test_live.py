@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from coffeechat.meetings.models import Conversation
+from coffeechat.conversations.models import Conversation
 from coffeechat.people.models import Person, Source
 from coffeechat.questions.bank import PRESETS
 from tests.factories import ConversationFactory, OrganizationFactory, PersonFactory
@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 def test_talk_now_opens_live_mode_with_the_must_ask_questions(owner_client, owner):
     person = PersonFactory(owner=owner)
-    response = owner_client.post(reverse("meetings:talk-now", args=[person.pk]))
+    response = owner_client.post(reverse("questions:talk-now", args=[person.pk]))
     conversation = Conversation.objects.get(person=person)
     assert response.url == reverse("meetings:live", args=[conversation.pk])
     assert conversation.live_started_at is not None
@@ -36,8 +36,8 @@ def test_question_notes_and_asked_ticks_are_saved(owner_client, owner):
     from coffeechat.questions.plans import add_item
 
     item = add_item(conversation, "What surprised you?")
-    owner_client.post(reverse("meetings:save-item", args=[item.pk]), {"note": "The paperwork"})
-    owner_client.post(reverse("meetings:save-item", args=[item.pk]), {"asked": "1"})
+    owner_client.post(reverse("questions:save-item", args=[item.pk]), {"note": "The paperwork"})
+    owner_client.post(reverse("questions:save-item", args=[item.pk]), {"asked": "1"})
     item.refresh_from_db()
     assert (item.note, item.asked) == ("The paperwork", True)
 
@@ -91,7 +91,7 @@ def test_an_outsider_gets_404_in_live_mode(outsider_client, owner, name, method,
 def test_an_outsider_cannot_save_notes(outsider_client, owner):
     conversation = ConversationFactory(owner=owner, notes="mine")
     assert outsider_client.post(reverse("meetings:save-field", args=[conversation.pk, "notes"]), {"notes": "theirs"}).status_code == 404
-    assert outsider_client.post(reverse("meetings:talk-now", args=[conversation.person.pk])).status_code == 404
+    assert outsider_client.post(reverse("questions:talk-now", args=[conversation.person.pk])).status_code == 404
     conversation.refresh_from_db()
     assert conversation.notes == "mine"
 
@@ -100,6 +100,6 @@ def test_an_outsider_cannot_save_a_question_note(outsider_client, owner):
     from coffeechat.questions.plans import add_item
 
     item = add_item(ConversationFactory(owner=owner), "What surprised you?")
-    assert outsider_client.post(reverse("meetings:save-item", args=[item.pk]), {"note": "theirs", "asked": "1"}).status_code == 404
+    assert outsider_client.post(reverse("questions:save-item", args=[item.pk]), {"note": "theirs", "asked": "1"}).status_code == 404
     item.refresh_from_db()
     assert (item.note, item.asked) == ("", False)

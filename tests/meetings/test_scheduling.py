@@ -6,7 +6,7 @@ import pytest
 import vobject
 from django.urls import reverse
 
-from coffeechat.meetings.models import Conversation
+from coffeechat.conversations.models import Conversation
 from tests.factories import ConversationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -120,7 +120,7 @@ def test_time_zone_display_uses_the_users_zone(owner_client, owner, conversation
 
 
 def test_the_invitation_is_emailed_as_text_calendar_method_request(owner_client, owner, conversation, smtp_server):
-    from coffeechat.outreach.models import MailAccount
+    from coffeechat.mail.models import MailAccount
 
     MailAccount.objects.create(owner=owner, host="127.0.0.1", port=smtp_server.port, security="none", from_address="zoe@example.org")
     schedule(owner_client, conversation)

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 from tests.factories import MessageFactory, OrganizationFactory, PersonFactory
 
-from coffeechat.meetings.models import Conversation
+from coffeechat.conversations.models import Conversation
 from coffeechat.outreach.models import Message, MessageTemplate
 
 pytestmark = pytest.mark.django_db

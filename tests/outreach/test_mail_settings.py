@@ -2,8 +2,9 @@ import pytest
 from django.urls import reverse
 from tests.factories import MessageFactory, PersonFactory
 
-from coffeechat.outreach.models import MailAccount, Message
-from coffeechat.outreach.sending import decrypt_password
+from coffeechat.mail.models import MailAccount
+from coffeechat.mail.transport import decrypt_password
+from coffeechat.outreach.models import Message
 
 pytestmark = pytest.mark.django_db
 URL = reverse("outreach:mail-settings")
@@ -51,7 +52,7 @@ def test_sending_a_request_by_smtp_marks_it_sent(owner_client, owner, smtp_serve
     settings.MEDIA_ROOT = tmp_path
     owner_client.post(URL, account_data(smtp_server.port))
     person = PersonFactory(owner=owner, emails=["helene@example.com"])
-    from coffeechat.outreach.services import open_conversation
+    from coffeechat.conversations.services import open_conversation
 
     message = MessageFactory(owner=owner, person=person, conversation=open_conversation(owner, person), subject="Hello Hélène")
     owner_client.post(reverse("outreach:send", args=[message.pk]))

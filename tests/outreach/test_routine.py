@@ -4,7 +4,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from coffeechat.outreach.routine import add_business_days, request_nudge
+from coffeechat.conversations.routine import add_business_days, request_nudge
 
 # Friday 6 November 2026, 16:00 in Toronto (21:00 UTC).
 FRIDAY = datetime(2026, 11, 6, 21, 0, tzinfo=UTC)

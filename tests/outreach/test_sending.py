@@ -3,7 +3,7 @@ from email import policy
 
 import pytest
 
-from coffeechat.outreach.sending import build_eml, decrypt_password, encrypt_password, mailto_url
+from coffeechat.mail.transport import build_eml, decrypt_password, encrypt_password, mailto_url
 
 BODY = "Dear Hélène,\n\nI'm Zoë, a nursing student — could you spare 20 minutes? 🙂\n\nBest,\nZoë"
 

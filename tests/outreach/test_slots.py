@@ -1,12 +1,9 @@
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from coffeechat.outreach.slots import (
-    describe_slot,
-    format_availability,
-    parse_availability,
-    propose_slots,
-)
+from coffeechat.accounts.availability import format_availability, parse_availability
+from coffeechat.outreach.slots import propose_slots
+from coffeechat.timezones import describe_slot
 
 AVAILABILITY = {"1": [["14:00", "17:00"]], "3": [["09:00", "11:00"], ["15:00", "16:00"]], "bad": [["x"]], "5": [["10:00", "09:00"]]}
 NOW = datetime(2026, 11, 22, 15, 0, tzinfo=UTC)  # Sunday

@@ -3,9 +3,9 @@ from datetime import time
 from django import forms
 from django.contrib.auth.forms import UserCreationForm
 
+from coffeechat.accounts.availability import format_availability
 from coffeechat.accounts.models import User
-from coffeechat.outreach.slots import WEEKDAYS, format_availability
-from coffeechat.timezones import all_time_zones
+from coffeechat.timezones import WEEKDAYS, all_time_zones
 
 
 class TimeZoneField(forms.ChoiceField):

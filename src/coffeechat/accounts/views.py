@@ -5,7 +5,6 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
 
 from coffeechat.accounts.forms import SettingsForm, SignupForm
 from coffeechat.accounts.models import LoginToken
@@ -48,11 +47,7 @@ def signup(request):
 
 
 def _settings_page(request, form, status=200):
-    from coffeechat.followups.models import CalendarFeed
-
-    feed = CalendarFeed.objects.filter(user=request.user).first()
-    feed_url = request.build_absolute_uri(reverse("followups:feed", args=[feed.token])) if feed else ""
-    return render(request, "accounts/settings.html", {"form": form, "feed_url": feed_url}, status=status)
+    return render(request, "accounts/settings.html", {"form": form}, status=status)
 
 
 @login_required

@@ -10,8 +10,8 @@ from django.db import IntegrityError, transaction
 from coffeechat.accounts.models import User
 from coffeechat.followups.models import DigestLog
 from coffeechat.followups.rules import due_items, load_snapshot
-from coffeechat.outreach.models import MailAccount
-from coffeechat.outreach.sending import send_smtp
+from coffeechat.mail.models import MailAccount
+from coffeechat.mail.transport import send_smtp
 
 DIGEST_HOUR = 7  # local time from which the day's digest may go out
 CONSOLE = "django.core.mail.backends.console.EmailBackend"

@@ -5,9 +5,9 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
+from coffeechat.conversations.models import Conversation
 from coffeechat.followups.rules import due_items, load_snapshot
 from coffeechat.meetings.ics import PRODID
-from coffeechat.meetings.models import Conversation
 from coffeechat.meetings.scheduling import agenda, summary_line
 
 

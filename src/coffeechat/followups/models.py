@@ -37,7 +37,7 @@ class Task(OwnedModel):
     title = models.CharField(max_length=300)
     due_at = models.DateTimeField()
     person = models.ForeignKey("people.Person", null=True, blank=True, on_delete=models.CASCADE, related_name="tasks")
-    conversation = models.ForeignKey("meetings.Conversation", null=True, blank=True, on_delete=models.SET_NULL, related_name="tasks")
+    conversation = models.ForeignKey("conversations.Conversation", null=True, blank=True, on_delete=models.SET_NULL, related_name="tasks")
 
     class Meta:
         ordering = ["due_at", "pk"]

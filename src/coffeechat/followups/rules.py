@@ -12,10 +12,11 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 
-from coffeechat.meetings.models import Conversation
+from coffeechat.conversations.models import Conversation
+from coffeechat.conversations.routine import request_nudge
+from coffeechat.conversations.services import held_end
 from coffeechat.meetings.preparation import checklist_for
 from coffeechat.outreach.models import Message, MessageKind
-from coffeechat.outreach.routine import request_nudge
 from coffeechat.people.models import Person
 
 REFERRAL_DAYS = 7
@@ -86,15 +87,6 @@ def load_snapshot(user) -> Snapshot:
         thanked=thanked, plan_counts=plan_counts, tasks=list(Task.objects.for_user(user).select_related("person")),
         marks={m.key: m for m in DueMark.objects.for_user(user)},
     )
-
-
-def held_end(conversation: Conversation, now: datetime) -> datetime | None:
-    """When a conversation ended, if it counts as held at `now` (a past scheduled one does)."""
-    if conversation.state == Conversation.State.HELD:
-        return conversation.ended
-    if conversation.state == Conversation.State.SCHEDULED and conversation.scheduled_end and conversation.scheduled_end <= now:
-        return conversation.scheduled_end
-    return None
 
 
 def last_interaction(snapshot: Snapshot, person_id: int, now: datetime) -> datetime | None:

@@ -5,10 +5,10 @@ from datetime import datetime, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from coffeechat.conversations.models import Conversation
+from coffeechat.conversations.services import record_contact
 from coffeechat.followups.models import DueMark, Task, Touch
-from coffeechat.meetings.models import Conversation
 from coffeechat.outreach.models import Message, MessageKind
-from coffeechat.outreach.services import record_contact
 
 SNOOZE_CHOICES = {"1h": timedelta(hours=1), "tomorrow": timedelta(days=1), "week": timedelta(days=7)}
 

@@ -8,13 +8,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from coffeechat.conversations.access import get_conversation_for_user
+from coffeechat.conversations.forms import ReferralForm
+from coffeechat.conversations.models import Conversation
 from coffeechat.followups import services
 from coffeechat.followups.forms import CadenceForm, ReflectionForm, TaskForm, TouchForm
 from coffeechat.followups.models import CalendarFeed
 from coffeechat.followups.rules import due_for_request, last_interaction, load_snapshot
-from coffeechat.meetings.access import get_conversation_for_user
-from coffeechat.meetings.live_views import ReferralForm
-from coffeechat.meetings.models import Conversation
 from coffeechat.people.access import get_person_for_user
 from coffeechat.people.models import Person
 

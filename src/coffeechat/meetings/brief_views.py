@@ -1,9 +1,8 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from coffeechat.meetings.access import get_conversation_for_user
+from coffeechat.conversations.access import get_conversation_for_user
 from coffeechat.meetings.scheduling import when_text
-from coffeechat.questions.plans import items
 
 
 @login_required
@@ -11,6 +10,6 @@ def brief(request, pk):
     """One page to print or keep open: the person, the research, the goal, the questions, the logistics."""
     conversation = get_conversation_for_user(request, pk)
     return render(request, "meetings/brief.html", {
-        "conversation": conversation, "person": conversation.person, "items": items(conversation),
+        "conversation": conversation, "person": conversation.person, "items": conversation.plan_items.all(),
         "when": when_text(conversation, request.user.time_zone) if conversation.scheduled_start else "",
     })

@@ -1,43 +1,25 @@
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from coffeechat.meetings import live
-from coffeechat.meetings.access import get_conversation_for_user
-from coffeechat.people.access import get_person_for_user
-from coffeechat.questions.access import get_plan_item_for_user
-from coffeechat.questions.plans import items
+from coffeechat.conversations import services as conversations
+from coffeechat.conversations.access import get_conversation_for_user
+from coffeechat.conversations.forms import ReferralForm
+from coffeechat.htmx import autosaved
 
 MAX_NOTE = 100_000
-
-
-class ReferralForm(forms.Form):
-    name = forms.CharField(max_length=300, label="Name")
-    organization = forms.CharField(max_length=200, required=False, label="Organisation")
-    may_use_name = forms.BooleanField(required=False, label="I may use their name")
+NOTE_FIELDS = ("notes", "observations")
 
 
 @login_required
 def live_mode(request, pk):
-    conversation = live.begin(get_conversation_for_user(request, pk))
+    conversation = conversations.start_call(get_conversation_for_user(request, pk))
     return render(request, "meetings/live.html", {
-        "conversation": conversation, "person": conversation.person, "items": items(conversation),
+        "conversation": conversation, "person": conversation.person, "items": conversation.plan_items.all(),
         "referral_form": ReferralForm(), "referrals": conversation.referrals.all(),
     })
-
-
-@login_required
-@require_POST
-def talk_now(request, person_pk):
-    person = get_person_for_user(request, person_pk)
-    return redirect("meetings:live", pk=live.start_now(request.user, person).pk)
-
-
-def _saved(label="Saved"):
-    return HttpResponse(f'<span class="saved">{label}</span>')
 
 
 @login_required
@@ -45,30 +27,14 @@ def _saved(label="Saved"):
 def save_field(request, pk, field):
     """Autosave of the free notes and observations; answers with a small 'Saved' mark for htmx."""
     conversation = get_conversation_for_user(request, pk)
-    if field not in live.NOTE_FIELDS:
+    if field not in NOTE_FIELDS:
         raise Http404("Unknown field.")
     value = request.POST.get(field, "")
     if len(value) > MAX_NOTE:
         return HttpResponse("Too long to save", status=413)
     setattr(conversation, field, value)
     conversation.save(update_fields=[field, "updated_at"])
-    return _saved()
-
-
-@login_required
-@require_POST
-def save_item(request, pk):
-    """Autosave of the note under one question, and whether it was asked."""
-    item = get_plan_item_for_user(request, pk)
-    note = request.POST.get("note")
-    if note is not None:
-        if len(note) > MAX_NOTE:
-            return HttpResponse("Too long to save", status=413)
-        item.note = note
-    if "asked" in request.POST:
-        item.asked = request.POST["asked"] == "1"
-    item.save(update_fields=["note", "asked", "updated_at"])
-    return _saved()
+    return autosaved()
 
 
 @login_required
@@ -77,7 +43,7 @@ def add_referral(request, pk):
     conversation = get_conversation_for_user(request, pk)
     form = ReferralForm(request.POST)
     if form.is_valid():
-        live.add_referral(conversation, name=" ".join(form.cleaned_data["name"].split()),
+        conversations.add_referral(conversation, name=" ".join(form.cleaned_data["name"].split()),
                           organization=form.cleaned_data["organization"], may_use_name=form.cleaned_data["may_use_name"])
         form = ReferralForm()
         status = 200
@@ -95,12 +61,12 @@ def contact_again(request, pk):
     conversation = get_conversation_for_user(request, pk)
     conversation.may_contact_again = {"1": True, "0": False}.get(request.POST.get("answer"))
     conversation.save(update_fields=["may_contact_again", "updated_at"])
-    return _saved()
+    return autosaved()
 
 
 @login_required
 @require_POST
 def end(request, pk):
-    conversation = live.end_call(get_conversation_for_user(request, pk))
+    conversation = conversations.end_call(get_conversation_for_user(request, pk))
     messages.success(request, f"Well done. Send your thank-you to {conversation.person.first_name or conversation.person.display_name} within 24 hours.")
     return redirect("followups:conversation", pk=conversation.pk)

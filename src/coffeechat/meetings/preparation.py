@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from coffeechat.meetings.models import Conversation, Medium
+from coffeechat.conversations.models import Conversation, Medium
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,12 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from coffeechat.meetings.access import get_conversation_for_user
+from coffeechat.conversations.access import get_conversation_for_user
+from coffeechat.conversations.models import Conversation
+from coffeechat.conversations.services import open_conversation
+from coffeechat.mail.models import MailAccount
+from coffeechat.mail.transport import calendar_part, send_smtp
 from coffeechat.meetings.forms import ScheduleForm
-from coffeechat.meetings.models import Conversation
 from coffeechat.meetings.scheduling import (
     agenda,
     cancel,
@@ -19,9 +22,6 @@ from coffeechat.meetings.scheduling import (
     summary_line,
     when_text,
 )
-from coffeechat.outreach.models import MailAccount
-from coffeechat.outreach.sending import calendar_part, send_smtp
-from coffeechat.outreach.services import open_conversation
 from coffeechat.people.access import get_person_for_user
 
 

@@ -6,9 +6,9 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 from django.utils import timezone
 
+from coffeechat.conversations.models import Conversation
 from coffeechat.meetings.ics import Invitation, build_calendar
-from coffeechat.meetings.models import Conversation
-from coffeechat.outreach.slots import clock_text, describe_slot
+from coffeechat.timezones import clock_text, describe_slot
 
 ACTIVE = (Conversation.State.SCHEDULED,)
 

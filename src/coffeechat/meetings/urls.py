@@ -7,7 +7,6 @@ urlpatterns = [
     path("conversations/", views.conversation_list, name="list"),
     path("conversations/<int:pk>/", views.conversation_detail, name="conversation"),
     path("conversations/<int:pk>/state/", views.conversation_state, name="state"),
-    path("conversations/<int:pk>/reply/", views.conversation_reply, name="reply"),
     path("conversations/<int:pk>/checklist/<slug:key>/", views.checklist_tick, name="checklist"),
     path("conversations/<int:pk>/schedule/", schedule_views.schedule_conversation, name="schedule"),
     path("conversations/<int:pk>/cancel/", schedule_views.cancel_conversation, name="cancel"),
@@ -19,7 +18,5 @@ urlpatterns = [
     path("conversations/<int:pk>/live/contact-again/", live_views.contact_again, name="contact-again"),
     path("conversations/<int:pk>/live/end/", live_views.end, name="end"),
     path("conversations/<int:pk>/brief/", brief_views.brief, name="brief"),
-    path("plan-items/<int:pk>/live/", live_views.save_item, name="save-item"),
-    path("people/<int:person_pk>/talk-now/", live_views.talk_now, name="talk-now"),
     path("people/<int:person_pk>/schedule/", schedule_views.schedule_for_person, name="schedule-person"),
 ]

@@ -7,14 +7,12 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from coffeechat.followups.rules import held_end
-from coffeechat.meetings.access import get_conversation_for_user
-from coffeechat.meetings.models import Conversation
+from coffeechat.conversations.access import get_conversation_for_user
+from coffeechat.conversations.forms import ReplyForm, StateForm
+from coffeechat.conversations.models import Conversation
+from coffeechat.conversations.services import held_end, nudge_for, set_state
 from coffeechat.meetings.preparation import checklist_context, checklist_for
 from coffeechat.meetings.scheduling import when_text
-from coffeechat.outreach.forms import ReplyForm, StateForm
-from coffeechat.outreach.models import MessageKind
-from coffeechat.outreach.services import log_reply, nudge_for, set_state
 
 
 @login_required
@@ -33,21 +31,17 @@ def conversation_list(request):
     })
 
 
-def _detail(request, conversation, reply_form, status=200):
+@login_required
+def conversation_detail(request, pk):
+    conversation = get_conversation_for_user(request, pk)
     return render(request, "meetings/conversation_detail.html", {
         "conversation": conversation, "person": conversation.person,
         "timeline": conversation.messages.order_by("-created_at", "-pk"),
-        "nudge": nudge_for(conversation), "reply_form": reply_form,
+        "nudge": nudge_for(conversation), "reply_form": ReplyForm(),
         "when": when_text(conversation, request.user.time_zone) if conversation.scheduled_start else "",
         **checklist_context(conversation),
         "held": held_end(conversation, timezone.now()) is not None,
-        "has_follow_up_draft": conversation.messages.filter(kind=MessageKind.FOLLOW_UP, sent_at__isnull=True).exists(),
-    }, status=status)
-
-
-@login_required
-def conversation_detail(request, pk):
-    return _detail(request, get_conversation_for_user(request, pk), ReplyForm())
+    })
 
 
 @login_required
@@ -59,18 +53,6 @@ def conversation_state(request, pk):
         set_state(conversation, form.cleaned_data["state"])
         messages.success(request, f"Marked “{conversation.get_state_display()}”.")
     return redirect(conversation)
-
-
-@login_required
-@require_POST
-def conversation_reply(request, pk):
-    conversation = get_conversation_for_user(request, pk)
-    form = ReplyForm(request.POST)
-    if form.is_valid():
-        log_reply(conversation, form.cleaned_data["body"], form.cleaned_data["outcome"])
-        messages.success(request, "Reply noted.")
-        return redirect(conversation)
-    return _detail(request, conversation, form, status=422)
 
 
 @login_required

@@ -3,10 +3,10 @@
 import re
 from datetime import datetime
 
-from coffeechat.meetings.models import Conversation, Medium
+from coffeechat.conversations.models import Conversation, Medium
 from coffeechat.outreach.builtin_templates import BY_KEY
-from coffeechat.outreach.slots import describe_slot
 from coffeechat.people.models import Person, Source
+from coffeechat.timezones import describe_slot
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 MEDIUM_PHRASES = {

@@ -1,7 +1,8 @@
 from django import forms
 
-from coffeechat.meetings.models import Conversation, Medium
-from coffeechat.outreach.models import Channel, MailAccount, Message, MessageKind, MessageTemplate
+from coffeechat.conversations.models import Medium
+from coffeechat.mail.models import MailAccount
+from coffeechat.outreach.models import Channel, Message, MessageKind, MessageTemplate
 
 
 class ComposeForm(forms.ModelForm):
@@ -45,20 +46,6 @@ class MarkSentForm(forms.Form):
         choices=[(c.value, c.label) for c in (Channel.MAIL_APP, Channel.EML, Channel.LINKEDIN, Channel.OTHER)],
         label="Sent with",
     )
-
-
-class ReplyForm(forms.Form):
-    OUTCOMES = [
-        ("", "Just a note"),
-        (Conversation.State.ACCEPTED, "They said yes"),
-        (Conversation.State.DECLINED, "They said no"),
-    ]
-    outcome = forms.ChoiceField(choices=OUTCOMES, required=False, label="Their answer")
-    body = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label="What they said", max_length=10_000)
-
-
-class StateForm(forms.Form):
-    state = forms.ChoiceField(choices=Conversation.State.choices)
 
 
 class TemplateForm(forms.ModelForm):

@@ -7,10 +7,11 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from coffeechat.mail.models import MailAccount
+from coffeechat.mail.transport import encrypt_password, send_smtp
 from coffeechat.outreach.access import get_template_for_user
 from coffeechat.outreach.forms import MailAccountForm, TemplateForm
-from coffeechat.outreach.models import MailAccount, MessageTemplate
-from coffeechat.outreach.sending import encrypt_password, send_smtp
+from coffeechat.outreach.models import MessageTemplate
 
 
 @login_required

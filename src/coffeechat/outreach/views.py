@@ -9,7 +9,11 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from coffeechat.meetings.models import Conversation
+from coffeechat.accounts.availability import parse_availability
+from coffeechat.conversations.models import Conversation
+from coffeechat.conversations.services import open_conversation, others_asked_at_organization
+from coffeechat.mail.models import MailAccount
+from coffeechat.mail.transport import LINKEDIN_NOTE_LIMIT, build_eml, mailto_url, send_smtp
 from coffeechat.outreach import coaching
 from coffeechat.outreach.access import get_message_for_user
 from coffeechat.outreach.builtin_templates import BUILTIN_TEMPLATES
@@ -20,10 +24,9 @@ from coffeechat.outreach.drafting import (
     suggested_template,
 )
 from coffeechat.outreach.forms import ComposeForm, MarkSentForm
-from coffeechat.outreach.models import Channel, MailAccount, Message, MessageKind, MessageTemplate
-from coffeechat.outreach.sending import LINKEDIN_NOTE_LIMIT, build_eml, mailto_url, send_smtp
-from coffeechat.outreach.services import mark_sent, open_conversation, others_asked_at_organization
-from coffeechat.outreach.slots import parse_availability, propose_slots
+from coffeechat.outreach.models import Channel, Message, MessageKind, MessageTemplate
+from coffeechat.outreach.services import mark_sent
+from coffeechat.outreach.slots import propose_slots
 from coffeechat.people.access import get_person_for_user
 
 

@@ -133,7 +133,7 @@ class Person(OwnedModel):
         default=False, help_text="The referrer said I may mention their name."
     )
     referral_conversation = models.ForeignKey(
-        "meetings.Conversation", null=True, blank=True, on_delete=models.SET_NULL, related_name="referrals", editable=False,
+        "conversations.Conversation", null=True, blank=True, on_delete=models.SET_NULL, related_name="referrals", editable=False,
     )
     research = models.TextField(blank=True, help_text="Markdown: education, work history, talks, articles…")
     # [{"kind": "school", "detail": "McGill University"}, …]

@@ -30,7 +30,7 @@ class UserQuestion(OwnedModel):
 class PlanItem(OwnedModel):
     """One question in a conversation's plan, with what was noted under it during the call."""
 
-    conversation = models.ForeignKey("meetings.Conversation", on_delete=models.CASCADE, related_name="plan_items")
+    conversation = models.ForeignKey("conversations.Conversation", on_delete=models.CASCADE, related_name="plan_items")
     text = models.CharField(max_length=500)
     category = models.CharField(max_length=16, choices=CATEGORY_CHOICES, default="other")
     bank_key = models.CharField(max_length=80, blank=True)

@@ -3,13 +3,16 @@
 from django.db import transaction
 from django.db.models import Max
 
-from coffeechat.meetings.models import Conversation
+from coffeechat.conversations import services as conversations
+from coffeechat.conversations.models import Conversation
+from coffeechat.people.models import Person
 from coffeechat.questions.bank import PRESETS
 from coffeechat.questions.bankview import bank_for
 from coffeechat.questions.coach import check_plan, check_question, classify
 from coffeechat.questions.models import PlanItem
 
 PRESETS_BY_KEY = {p.key: p for p in PRESETS}
+QUICK_PRESET = PRESETS[0].key  # "first conversation in a new field"
 
 
 def items(conversation: Conversation) -> list[PlanItem]:
@@ -59,3 +62,14 @@ def move(item: PlanItem, offset: int) -> None:
 def report(conversation: Conversation):
     plan = items(conversation)
     return plan, [check_question(i.text) for i in plan], check_plan([i.text for i in plan], [i.must_ask for i in plan])
+
+
+@transaction.atomic
+def talk_now(user, person: Person) -> Conversation:
+    """"Call me now": no scheduling; an empty plan starts with the quick preset's must-asks."""
+    conversation = conversations.open_conversation(user, person)
+    if not conversation.plan_items.exists():
+        preset = PRESETS_BY_KEY[QUICK_PRESET]
+        apply_preset(conversation, QUICK_PRESET, replace=False)
+        conversation.plan_items.exclude(bank_key__in=preset.must_ask).delete()
+    return conversations.start_call(conversation)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from coffeechat.questions import views
+from coffeechat.questions import live_views, views
 
 app_name = "questions"
 urlpatterns = [
@@ -8,6 +8,8 @@ urlpatterns = [
     path("conversations/<int:pk>/plan/add/", views.plan_add, name="plan-add"),
     path("conversations/<int:pk>/plan/preset/", views.plan_preset, name="plan-preset"),
     path("plan-items/<int:pk>/", views.plan_item, name="plan-item"),
+    path("plan-items/<int:pk>/live/", live_views.save_item, name="save-item"),
+    path("people/<int:person_pk>/talk-now/", live_views.talk_now, name="talk-now"),
     path("questions/", views.bank, name="bank"),
     path("questions/<str:ref>/edit/", views.bank_edit, name="bank-edit"),
 ]

@@ -5,7 +5,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from coffeechat.meetings.access import get_conversation_for_user
+from coffeechat.conversations.access import get_conversation_for_user
 from coffeechat.questions import plans
 from coffeechat.questions.access import get_plan_item_for_user, get_user_question_for_user
 from coffeechat.questions.bank import PRESETS, by_key

@@ -2,6 +2,7 @@
 
 from dataclasses import asdict, dataclass, field
 
+from coffeechat.findings import Finding
 from coffeechat.outreach.coach import patterns as p
 from coffeechat.outreach.coach.spelling import misspelled
 from coffeechat.outreach.coach.text import (
@@ -28,14 +29,6 @@ class CoachContext:
     referrer_name: str = ""
     commonality: str = ""        # "we both studied at McGill"
     minutes: int = 20
-
-
-@dataclass
-class Finding:
-    id: str
-    ok: bool
-    message: str
-    fix: str
 
 
 @dataclass

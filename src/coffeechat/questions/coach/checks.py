@@ -3,7 +3,7 @@
 import re
 from dataclasses import asdict, dataclass, field
 
-from coffeechat.outreach.coach import Finding
+from coffeechat.findings import Finding
 from coffeechat.questions.bank import CATEGORIES
 from coffeechat.questions.coach import rules as r
 

@@ -8,9 +8,9 @@ from django.core.validators import validate_email
 from django.db.models import Q
 
 from coffeechat.accounts.cli import BadInput, UserCommand, add_user_option
-from coffeechat.meetings.models import Conversation, Medium
+from coffeechat.conversations.models import Conversation, Medium
+from coffeechat.conversations.services import open_conversation
 from coffeechat.meetings.scheduling import invitation_ics, overlapping, schedule
-from coffeechat.outreach.services import open_conversation
 from coffeechat.people.models import Person
 from coffeechat.text import fold
 from coffeechat.timezones import is_time_zone

@@ -1,6 +1,6 @@
 from django.shortcuts import get_object_or_404
 
-from coffeechat.meetings.models import Conversation
+from coffeechat.conversations.models import Conversation
 
 
 def get_conversation_for_user(request, pk) -> Conversation:

@@ -1,0 +1,126 @@
+"""How a conversation moves: the one place that opens, answers, schedules, holds and lets go.
+
+Messages, meetings, plans and follow-ups build on these; none of them sets `state` itself.
+"""
+
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from coffeechat.conversations.models import Conversation
+from coffeechat.conversations.routine import Nudge, request_nudge
+from coffeechat.people.models import Person, Source
+from coffeechat.people.services import organization_named
+
+OPEN_STATES = (Conversation.State.DRAFT, Conversation.State.REQUESTED, Conversation.State.ACCEPTED)
+ANSWERS = (Conversation.State.ACCEPTED, Conversation.State.DECLINED)
+
+
+def open_conversation(user, person: Person) -> Conversation:
+    """The conversation a new request belongs to: the person's open one, else a new draft."""
+    existing = Conversation.objects.for_user(user).filter(person=person, state__in=OPEN_STATES).order_by("-pk").first()
+    return existing or Conversation.objects.create(owner=user, person=person, minutes=user.meeting_minutes)
+
+
+def others_asked_at_organization(user, person: Person) -> bool:
+    if not person.organization_id:
+        return False
+    return Conversation.objects.for_user(user).filter(
+        person__organization_id=person.organization_id, requested_at__isnull=False
+    ).exclude(person=person).exists()
+
+
+@transaction.atomic
+def set_state(conversation: Conversation, state: str, when: datetime | None = None) -> Conversation:
+    when = when or timezone.now()
+    if state in ANSWERS and conversation.answered_at is None:
+        conversation.answered_at = when
+    if state == Conversation.State.REQUESTED and conversation.requested_at is None:
+        conversation.requested_at = when
+    conversation.state = state
+    conversation.save()
+    return conversation
+
+
+def request_sent(conversation: Conversation, when: datetime) -> None:
+    """The request went out: a draft becomes "requested" (later sends change nothing)."""
+    if conversation.state == Conversation.State.DRAFT:
+        conversation.state, conversation.requested_at = Conversation.State.REQUESTED, when
+        conversation.save()
+
+
+def follow_up_sent(conversation: Conversation, when: datetime) -> None:
+    """The one polite follow-up to an unanswered request went out (the 3/7 routine counts from it)."""
+    if conversation.state == Conversation.State.REQUESTED and conversation.follow_up_sent_at is None:
+        conversation.follow_up_sent_at = when
+        conversation.save()
+
+
+def record_answer(conversation: Conversation, outcome: str, when: datetime) -> None:
+    """They answered: "accepted" or "declined" moves the conversation; anything counts as contact."""
+    if outcome in ANSWERS:
+        set_state(conversation, outcome, when)
+    record_contact(conversation.person, when)
+
+
+def record_contact(person: Person, when: datetime) -> None:
+    # Any interaction counts as contact: it keeps an import's undo from removing this person.
+    Person.objects.filter(pk=person.pk).update(updated_at=max(when, timezone.now()))
+
+
+def nudge_for(conversation: Conversation, now: datetime | None = None) -> Nudge | None:
+    user = conversation.owner
+    person = conversation.person
+    return request_nudge(
+        requested_at=conversation.requested_at,
+        answered=conversation.state != Conversation.State.REQUESTED,
+        follow_up_sent_at=conversation.follow_up_sent_at,
+        second_contact_days=user.second_contact_business_days,
+        follow_up_days=user.follow_up_business_days,
+        now=now or timezone.now(),
+        time_zone=user.time_zone,
+        organization=person.organization.name if person.organization_id else "",
+    )
+
+
+def held_end(conversation: Conversation, now: datetime) -> datetime | None:
+    """When a conversation ended, if it counts as held at `now` (a past scheduled one does)."""
+    if conversation.state == Conversation.State.HELD:
+        return conversation.ended
+    if conversation.state == Conversation.State.SCHEDULED and conversation.scheduled_end and conversation.scheduled_end <= now:
+        return conversation.scheduled_end
+    return None
+
+
+def start_call(conversation: Conversation) -> Conversation:
+    if conversation.live_started_at is None:
+        conversation.live_started_at = timezone.now()
+        conversation.save(update_fields=["live_started_at", "updated_at"])
+    return conversation
+
+
+@transaction.atomic
+def end_call(conversation: Conversation) -> Conversation:
+    """The call is over: the conversation is held (a call never scheduled gets its start recorded)."""
+    now = timezone.now()
+    conversation.ended_at = now
+    if conversation.scheduled_start is None:
+        conversation.scheduled_start = conversation.live_started_at or now
+    conversation.state = Conversation.State.HELD
+    conversation.save()
+    return conversation
+
+
+@transaction.atomic
+def add_referral(conversation: Conversation, *, name: str, organization: str, may_use_name: bool) -> Person:
+    """Someone they suggested: a new person linked to who referred them and in which conversation."""
+    parts = name.split()
+    first, last = (" ".join(parts[:-1]), parts[-1]) if len(parts) > 1 else (name, "")
+    person = Person(
+        owner=conversation.owner, first_name=first[:150], last_name=last[:150], source=Source.REFERRAL,
+        referred_by=conversation.person, may_use_referrer_name=may_use_name, referral_conversation=conversation,
+        organization=organization_named(conversation.owner, organization),
+    )
+    person.save()
+    return person
