@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "coffeechat.outreach",
     "coffeechat.meetings",
     "coffeechat.questions",
+    "coffeechat.events",
     "coffeechat.followups",
     "coffeechat.insights",
     "coffeechat.api",

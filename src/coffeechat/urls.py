@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("coffeechat.outreach.urls")),
     path("", include("coffeechat.meetings.urls")),
     path("", include("coffeechat.questions.urls")),
+    path("", include("coffeechat.events.urls")),
     path("", include("coffeechat.followups.urls")),
 ]
 if settings.DEBUG or settings.LOCAL_MODE:

@@ -11,7 +11,7 @@ from django.utils import timezone
 from coffeechat.conversations.models import Conversation
 from coffeechat.conversations.routine import Nudge, request_nudge
 from coffeechat.people.models import Person, Source
-from coffeechat.people.services import organization_named
+from coffeechat.people.services import organization_named, split_name
 
 OPEN_STATES = (Conversation.State.DRAFT, Conversation.State.REQUESTED, Conversation.State.ACCEPTED)
 ANSWERS = (Conversation.State.ACCEPTED, Conversation.State.DECLINED)
@@ -115,8 +115,7 @@ def end_call(conversation: Conversation) -> Conversation:
 @transaction.atomic
 def add_referral(conversation: Conversation, *, name: str, organization: str, may_use_name: bool) -> Person:
     """Someone they suggested: a new person linked to who referred them and in which conversation."""
-    parts = name.split()
-    first, last = (" ".join(parts[:-1]), parts[-1]) if len(parts) > 1 else (name, "")
+    first, last = split_name(name)
     person = Person(
         owner=conversation.owner, first_name=first[:150], last_name=last[:150], source=Source.REFERRAL,
         referred_by=conversation.person, may_use_referrer_name=may_use_name, referral_conversation=conversation,

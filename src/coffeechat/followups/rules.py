@@ -6,7 +6,8 @@ no database access, so every rule can be tested by moving the clock.
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from django.db.models import Count
 from django.urls import reverse
@@ -15,6 +16,7 @@ from django.utils import timezone
 from coffeechat.conversations.models import Conversation
 from coffeechat.conversations.routine import request_nudge
 from coffeechat.conversations.services import held_end
+from coffeechat.events.models import FOLLOW_UP_DAYS
 from coffeechat.meetings.preparation import checklist_for
 from coffeechat.outreach.models import Message, MessageKind
 from coffeechat.people.models import Person
@@ -30,6 +32,7 @@ TITLES = {
     "contact_referral": "Contact {name}, whom {referrer} suggested",
     "reflect": "Reflect on your conversation with {name}",
     "keep_in_touch": "Keep in touch with {name}",
+    "event_follow_up": "Follow up with {name}, whom you met at {event}",
 }
 
 
@@ -69,7 +72,7 @@ def load_snapshot(user) -> Snapshot:
     conversations = list(
         Conversation.objects.for_user(user).select_related("person", "person__organization").annotate(plan_count=Count("plan_items"))
     )
-    people = {p.pk: p for p in Person.objects.for_user(user).select_related("referred_by", "organization")}
+    people = {p.pk: p for p in Person.objects.for_user(user).select_related("referred_by", "organization", "event")}
     interactions = defaultdict(list)
     contacted, thanked = set(), set()
     for person_id, conversation_id, kind, sent_at in Message.objects.for_user(user).filter(sent_at__isnull=False).values_list(
@@ -124,12 +127,19 @@ def _candidates(snapshot: Snapshot, now: datetime):
     for person in snapshot.people.values():
         if person.referred_by_id and person.source == "referral" and person.pk not in snapshot.contacted:
             yield "contact_referral", f"contact_referral:{person.pk}", person, None, person.created_at + timedelta(days=REFERRAL_DAYS), reverse("outreach:compose", args=[person.pk])
+        if person.event_id and person.pk not in snapshot.contacted:
+            yield "event_follow_up", f"event_follow_up:{person.pk}", person, None, event_follow_up_due(person.event, user.time_zone), reverse("outreach:compose", args=[person.pk])
         cadence = user.keep_in_touch_days if person.keep_in_touch_days is None else person.keep_in_touch_days
         # Keeping in touch is for people you have actually talked with; the clock is any interaction since.
         talked = any(c.person_id == person.pk and held_end(c, now) for c in snapshot.conversations)
         last = last_interaction(snapshot, person.pk, now) if cadence and talked else None
         if last is not None:
             yield "keep_in_touch", f"keep_in_touch:{person.pk}:{last:%Y%m%d%H%M}", person, None, last + timedelta(days=cadence), reverse("followups:touch", args=[person.pk])
+
+
+def event_follow_up_due(event, time_zone: str) -> datetime:
+    """The end of the working day, FOLLOW_UP_DAYS after the event, in the user's zone."""
+    return datetime.combine(event.date + timedelta(days=FOLLOW_UP_DAYS), time(17, 0), tzinfo=ZoneInfo(time_zone or "UTC"))
 
 
 def due_items(snapshot: Snapshot, now: datetime) -> list[DueItem]:
@@ -143,7 +153,8 @@ def due_items(snapshot: Snapshot, now: datetime) -> list[DueItem]:
             due = mark.snoozed_until
         referrer = person.referred_by.display_name if kind == "contact_referral" and person.referred_by_id else ""
         where = f" at {person.organization.name}" if person.organization_id else ""
-        title = TITLES[kind].format(name=person.display_name, referrer=referrer, where=where)
+        event = person.event.name if kind == "event_follow_up" else ""
+        title = TITLES[kind].format(name=person.display_name, referrer=referrer, where=where, event=event)
         items.append(DueItem(kind, key, title, person.display_name, person.pk, conversation.pk if conversation else None,
                              due, due < now, action))
     for task in snapshot.tasks:

@@ -126,6 +126,10 @@ class Person(OwnedModel):
     source_detail = models.CharField(
         max_length=300, blank=True, help_text="In your words: which event, which association, who…"
     )
+    event = models.ForeignKey(
+        "events.Event", null=True, blank=True, on_delete=models.SET_NULL, related_name="people_met",
+        help_text="The event where you met them.",
+    )
     referred_by = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="referrals"
     )

@@ -6,6 +6,12 @@ from coffeechat.people.models import CommonalityKind, Organization, Person, Tag
 from coffeechat.text import fold
 
 
+def split_name(name: str) -> tuple[str, str]:
+    """'Ada King Lovelace' -> ('Ada King', 'Lovelace'); a single word is a first name."""
+    parts = name.split()
+    return (" ".join(parts[:-1]), parts[-1]) if len(parts) > 1 else (" ".join(parts), "")
+
+
 def organization_named(owner, name: str) -> Organization | None:
     """The user's organisation with this name (any case), created when new; None for a blank name."""
     name = " ".join((name or "").split())

@@ -6,15 +6,7 @@ from django.db import transaction
 
 from coffeechat.accounts.cli import BadInput, UserCommand, add_user_option
 from coffeechat.people.models import Person, Source
-from coffeechat.people.services import organization_named, people_list
-
-
-def split_name(name: str) -> tuple[str, str]:
-    """'Ada Lovelace' -> ('Ada', 'Lovelace'); a single word is a first name."""
-    parts = name.split()
-    if len(parts) == 1:
-        return parts[0], ""
-    return " ".join(parts[:-1]), parts[-1]
+from coffeechat.people.services import organization_named, people_list, split_name
 
 
 def person_json(person: Person) -> dict:
@@ -45,6 +37,7 @@ class Command(UserCommand):
         add.add_argument("--title", default="")
         add.add_argument("--source", default=Source.OTHER, help=f"one of: {', '.join(Source.values)}")
         add.add_argument("--linkedin", default="", metavar="URL")
+        add.add_argument("--event", type=int, metavar="ID", help="met at this event (see `coffeechat events list`); the event becomes their source")
         add_user_option(add, in_subcommand=True)
         listing = actions.add_parser("list", help="list people")
         listing.add_argument("--search", default="", metavar="Q")
@@ -76,16 +69,29 @@ class Command(UserCommand):
                 URLValidator()(options["linkedin"])
             except ValidationError:
                 raise BadInput(f"{options['linkedin']!r} is not a web address.") from None
+        event = self.event(user, options["event"]) if options.get("event") is not None else None
+        if event is not None:
+            options["source"] = Source.EVENT
         first, last = split_name(name)
         with transaction.atomic():
             person = Person(
                 owner=user, first_name=first[:150], last_name=last[:150], emails=emails,
                 title=options["title"].strip()[:200], source=options["source"],
                 linkedin_url=options["linkedin"], organization=organization_named(user, options["org"][:200]),
+                event=event, source_detail=event.name[:300] if event else "",
             )
-            person.full_clean(exclude=["owner", "referred_by", "organization", "tags"])
+            person.full_clean(exclude=["owner", "referred_by", "organization", "tags", "event"])
             person.save()
         self.stdout.write(str(person.pk))
+
+    @staticmethod
+    def event(user, event_id: int):
+        # Events sit above people: reach the model through the relation, not an import.
+        events = Person._meta.get_field("event").related_model.objects.for_user(user)
+        event = events.filter(pk=event_id).first()
+        if event is None:
+            raise BadInput(f"There is no event {event_id}; `coffeechat events list` shows yours.")
+        return event
 
     def list(self, user, options):
         people = people_list(user, query=options["search"])
