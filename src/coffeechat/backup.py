@@ -23,7 +23,7 @@ FORMAT = "coffeechat-backup"
 SCHEMA_VERSION = 1
 USER_SETTINGS = (
     "first_name", "last_name", "email", "time_zone", "meeting_minutes", "second_contact_business_days",
-    "follow_up_business_days", "thank_you_hours", "keep_in_touch_days", "week_start",
+    "follow_up_business_days", "thank_you_hours", "keep_in_touch_days", "week_start", "pitch",
 )
 # Models that moved between apps: backups written before the move still restore.
 MOVED_LABELS = {"meetings.conversation": "conversations.conversation", "outreach.mailaccount": "mail.mailaccount"}

@@ -4,6 +4,7 @@ from django import forms
 from django.contrib.auth.forms import UserCreationForm
 
 from coffeechat.accounts.availability import format_availability
+from coffeechat.accounts.pitch import suggested_pitch
 from coffeechat.accounts.models import User
 from coffeechat.timezones import WEEKDAYS, all_time_zones
 
@@ -49,7 +50,7 @@ class SettingsForm(forms.ModelForm):
     class Meta:
         model = User
         fields = (
-            "first_name", "last_name", "email", "intro_line", "affiliation", "resume", "time_zone", "week_start", "meeting_minutes",
+            "first_name", "last_name", "email", "intro_line", "affiliation", "pitch", "resume", "time_zone", "week_start", "meeting_minutes",
             "thank_you_hours", "second_contact_business_days", "follow_up_business_days",
             "keep_in_touch_days",
         )
@@ -61,6 +62,7 @@ class SettingsForm(forms.ModelForm):
             "keep_in_touch_days": "Keep in touch every (days)",
             "intro_line": "Who I am, in one line",
             "affiliation": "School or employer",
+            "pitch": "My 30-second introduction",
             "resume": "Résumé (optional, attached only when you choose)",
         }
         widgets = {
@@ -71,6 +73,7 @@ class SettingsForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["pitch"].widget = forms.Textarea(attrs={"rows": 4, "placeholder": suggested_pitch(self.instance)})
         shown = format_availability(self.instance.availability)
         for day, name in enumerate(WEEKDAYS):
             self.fields[f"available_{day}"] = forms.CharField(

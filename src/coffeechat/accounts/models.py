@@ -36,6 +36,10 @@ class User(AbstractUser):
         max_length=200, blank=True, help_text="How you describe yourself in one line, e.g. “a final-year nursing student at Dalhousie”."
     )
     affiliation = models.CharField(max_length=200, blank=True, help_text="Your school or employer.")
+    pitch = models.TextField(
+        blank=True, max_length=1200,
+        help_text="Your 30-second introduction: who you are, what you study or did, what you are exploring, and why this field.",
+    )
     # {"0": [["09:00", "12:00"]], …}: weekday (0 = Monday) -> local time ranges free for calls.
     availability = models.JSONField(default=dict, blank=True)
     resume = models.FileField(upload_to=resume_path, blank=True)

@@ -1,6 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from coffeechat.accounts.pitch import pitch_for
 from coffeechat.conversations.access import get_conversation_for_user
 from coffeechat.meetings.scheduling import when_text
 
@@ -12,4 +13,5 @@ def brief(request, pk):
     return render(request, "meetings/brief.html", {
         "conversation": conversation, "person": conversation.person, "items": conversation.plan_items.all(),
         "when": when_text(conversation, request.user.time_zone) if conversation.scheduled_start else "",
+        "pitch": pitch_for(request.user, conversation.goal),
     })

@@ -4,6 +4,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from coffeechat.accounts.pitch import pitch_for
 from coffeechat.conversations import services as conversations
 from coffeechat.conversations.access import get_conversation_for_user
 from coffeechat.conversations.forms import ReferralForm
@@ -19,6 +20,7 @@ def live_mode(request, pk):
     return render(request, "meetings/live.html", {
         "conversation": conversation, "person": conversation.person, "items": conversation.plan_items.all(),
         "referral_form": ReferralForm(), "referrals": conversation.referrals.all(),
+        "pitch": pitch_for(request.user, conversation.goal),
     })
 
 
