@@ -4,8 +4,8 @@ from django import forms
 from django.contrib.auth.forms import UserCreationForm
 
 from coffeechat.accounts.availability import format_availability
-from coffeechat.accounts.pitch import suggested_pitch
 from coffeechat.accounts.models import User
+from coffeechat.accounts.pitch import suggested_pitch
 from coffeechat.timezones import WEEKDAYS, all_time_zones
 
 
