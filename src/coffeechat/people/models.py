@@ -108,9 +108,14 @@ class ImportBatch(OwnedModel):
     def get_absolute_url(self) -> str:
         return reverse("people:import-batch", args=[self.pk])
 
+    @property
+    def skipped_count(self) -> int:
+        return sum(1 for p in self.problems if p.get("skipped", True))
+
 
 class Person(OwnedModel):
     first_name = models.CharField(max_length=150, blank=True)
+    middle_name = models.CharField(max_length=150, blank=True)
     last_name = models.CharField(max_length=150, blank=True)
     emails = models.JSONField(default=list, blank=True)
     phones = models.JSONField(default=list, blank=True)
@@ -157,7 +162,7 @@ class Person(OwnedModel):
 
     @property
     def display_name(self) -> str:
-        name = " ".join(part for part in (self.first_name, self.last_name) if part)
+        name = " ".join(part for part in (self.first_name, self.middle_name, self.last_name) if part)
         return name or (self.emails[0] if self.emails else "(no name)")
 
     @property
@@ -170,7 +175,7 @@ class Person(OwnedModel):
     def refresh_search_text(self) -> None:
         """What search matches, folded once at write time so any database can search it."""
         self.search_text = fold(
-            " ".join([self.first_name, self.last_name, self.title, self.location,
+            " ".join([self.first_name, self.middle_name, self.last_name, self.title, self.location,
                       *self.emails, self.source_detail, self.research])
         )
 
