@@ -7,6 +7,7 @@ A match only fills what is empty (and adds emails, phones, links and tags it lac
 differing value the user already has is reported as a conflict and kept.
 """
 
+import json
 from dataclasses import dataclass, field
 
 from django.db import connection, models, transaction
@@ -14,7 +15,14 @@ from django.utils import timezone
 
 from coffeechat.people.formats import ContactRecord, ParseResult, RowProblem, parse_contacts
 from coffeechat.people.formats.records import add_unique
-from coffeechat.people.models import ImportBatch, Organization, Person, Source, Tag
+from coffeechat.people.models import (
+    ImportBatch,
+    Organization,
+    Person,
+    Source,
+    Tag,
+    person_search_text,
+)
 from coffeechat.text import fold
 
 FORMAT_LABELS = {"linkedin": "LinkedIn connections", "google": "Google Contacts", "outlook": "Outlook contacts",
@@ -140,12 +148,17 @@ class _Index:
                 others.append((hit, "a different LinkedIn profile"))
                 break
         key = _name_key(record.first_name, record.last_name, record.organization)
+        fitting = []
         for candidate in self.by_name.get(key, ()) if key else ():
             why = _contradiction(candidate, record)
             if not why:
-                return candidate, []
-            if all(candidate is not o for o, _ in others):
+                fitting.append(candidate)
+            elif all(candidate is not o for o, _ in others):
                 others.append((candidate, why))
+        if len(fitting) == 1:
+            return fitting[0], []
+        # Several people fit the name and organisation: which one is a guess, so none of them.
+        others += [(c, "more than one person has this name and organisation") for c in fitting]
         return None, others
 
 
@@ -296,56 +309,56 @@ def _tag_links(owner, wanted: list[tuple[int, list[str]]]) -> None:
     Through = Person.tags.through
     Through.objects.bulk_create(
         [Through(person_id=pk, tag_id=existing[fold(n)].pk) for pk, tags in wanted for n in tags],
-        ignore_conflicts=True, batch_size=_batch_size(2),
+        ignore_conflicts=True,
     )
 
 
-def _batch_size(fields: int) -> int:
-    """Rows per INSERT: as many as the database takes in one statement.
+def _insert_people(owner, records: list[ContactRecord], fmt: str, batch: ImportBatch, organizations) -> list[int]:
+    """Insert one person per record in a single executemany; returns their ids in record order.
 
-    Django assumes SQLite's old limit of 999 parameters (about 35 people a statement); the SQLite
-    Python links against today allows far more, and asking it costs nothing.
+    The values are what the model would store (its length limits, its defaults, the search
+    text); the ORM's per-object, per-field work is skipped because at 30,000 rows it costs
+    many times the insert itself.
     """
-    if connection.vendor == "sqlite":
-        import sqlite3
+    if not records:
+        return []
+    now = timezone.now()
+    source = Source.LINKEDIN if fmt == "linkedin" else Source.OTHER
+    source_detail = "" if fmt == "linkedin" else f"Imported from {FORMAT_LABELS.get(fmt, fmt)}"
+    fixed = {"owner": owner.pk, "source": source, "source_detail": source_detail, "import_batch": batch.pk,
+             "created_at": now, "updated_at": now}
+    fields = [f for f in Person._meta.concrete_fields if not f.primary_key]
+    varying = {"first_name", "middle_name", "last_name", "emails", "phones", "links", "title", "linkedin_url",
+               "location", "research", "connected_on", "organization", "search_text"}
+    constant = {}
+    for f in fields:
+        if f.name not in varying:
+            value = fixed[f.name] if f.name in fixed else f.get_default()
+            constant[f.name] = value if f.is_relation else f.get_db_prep_save(value, connection)
+    dumps, date = json.dumps, connection.ops.adapt_datefield_value
+    org_ids = {key: org.pk for key, org in organizations.items()}
 
-        connection.ensure_connection()
-        limit = connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
-        return max(1, min(limit, 250_000) // fields)
-    return 2000
+    def row(r: ContactRecord) -> tuple:
+        first, middle, last, title = r.first_name[:150], r.middle_name[:150], r.last_name[:150], r.title[:200]
+        location = r.location[:200]
+        values = constant | {
+            "first_name": first, "middle_name": middle, "last_name": last,
+            "emails": dumps(r.emails), "phones": dumps(r.phones), "links": dumps(r.links),
+            "title": title, "linkedin_url": r.linkedin_url[:500], "location": location, "research": r.notes,
+            "connected_on": date(r.connected_on),
+            "organization": org_ids.get(fold(r.organization)) if r.organization else None,
+            "search_text": person_search_text(first, middle, last, title, location, r.emails, source_detail, r.notes),
+        }
+        return tuple(values[name] for name in names)
 
-
-def _new_person(owner, record: ContactRecord, fmt: str, batch: ImportBatch, organizations) -> Person:
-    person = Person(
-        owner=owner, first_name=record.first_name[:150], middle_name=record.middle_name[:150], last_name=record.last_name[:150],
-        emails=record.emails, phones=record.phones, links=record.links, title=record.title[:200],
-        linkedin_url=record.linkedin_url[:500], location=record.location[:200], research=record.notes,
-        connected_on=record.connected_on, organization=organizations.get(fold(record.organization)),
-        source=Source.LINKEDIN if fmt == "linkedin" else Source.OTHER,
-        source_detail="" if fmt == "linkedin" else f"Imported from {FORMAT_LABELS.get(fmt, fmt)}",
-        import_batch=batch,
-    )
-    person.refresh_search_text()
-    return person
-
-
-def _bulk_create(model, objects: list) -> None:
-    """bulk_create in statements as large as the database allows (see _batch_size)."""
-    if not objects:
-        return
-    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
-    size = _batch_size(len(fields))
-    if connection.vendor == "sqlite":
-        # Django caps a batch at its own 999-parameter guess; for this insert, use the real limit.
-        features = connection.features
-        saved = features.max_query_params
-        features.max_query_params = size * len(fields)
-        try:
-            model.objects.bulk_create(objects, batch_size=size)
-        finally:
-            features.max_query_params = saved
-    else:
-        model.objects.bulk_create(objects, batch_size=size)
+    names = [f.name for f in fields]
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(f.column) for f in fields)
+    sql = f"INSERT INTO {quote(Person._meta.db_table)} ({columns}) VALUES ({', '.join(['%s'] * len(fields))})"
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, [row(r) for r in records])
+    ids = list(Person.objects.filter(owner=owner, import_batch=batch).order_by("pk").values_list("pk", flat=True))
+    return ids[-len(records):]
 
 
 def apply_import(batch: ImportBatch, plan: ImportPlan) -> ImportBatch:
@@ -356,8 +369,7 @@ def apply_import(batch: ImportBatch, plan: ImportPlan) -> ImportBatch:
             owner, {r.organization for r in plan.new if r.organization} | {u.organization for u in plan.updates if u.organization},
             plan.organizations,
         )
-        people = [_new_person(owner, r, plan.format, batch, organizations) for r in plan.new]
-        _bulk_create(Person, people)
+        people = _insert_people(owner, plan.new, plan.format, batch, organizations)
         if plan.updates:
             changed_fields = {"updated_at", "search_text"}
             by_pk = Person.objects.for_user(owner).in_bulk([u.person.pk for u in plan.updates])
@@ -376,7 +388,7 @@ def apply_import(batch: ImportBatch, plan: ImportPlan) -> ImportBatch:
                 person.refresh_search_text()
                 changed.append(person)
             Person.objects.bulk_update(changed, sorted(changed_fields), batch_size=500)
-        _tag_links(owner, [(p.pk, r.tags) for p, r in zip(people, plan.new, strict=True) if r.tags]
+        _tag_links(owner, [(pk, r.tags) for pk, r in zip(people, plan.new, strict=True) if r.tags]
                    + [(u.person.pk, u.tags) for u in plan.updates if u.tags])
         batch.status = ImportBatch.Status.DONE
         batch.content = None

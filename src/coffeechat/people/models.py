@@ -113,6 +113,11 @@ class ImportBatch(OwnedModel):
         return sum(1 for p in self.problems if p.get("skipped", True))
 
 
+def person_search_text(first_name, middle_name, last_name, title, location, emails, source_detail, research) -> str:
+    """A person's search text from its parts (bulk imports compute it without a model instance)."""
+    return fold(" ".join([first_name, middle_name, last_name, title, location, *emails, source_detail, research]))
+
+
 class Person(OwnedModel):
     first_name = models.CharField(max_length=150, blank=True)
     middle_name = models.CharField(max_length=150, blank=True)
@@ -174,10 +179,8 @@ class Person(OwnedModel):
 
     def refresh_search_text(self) -> None:
         """What search matches, folded once at write time so any database can search it."""
-        self.search_text = fold(
-            " ".join([self.first_name, self.middle_name, self.last_name, self.title, self.location,
-                      *self.emails, self.source_detail, self.research])
-        )
+        self.search_text = person_search_text(self.first_name, self.middle_name, self.last_name, self.title,
+                                              self.location, self.emails, self.source_detail, self.research)
 
     def save(self, *args, **kwargs):
         self.refresh_search_text()

@@ -9,6 +9,7 @@ Excel's US order).
 """
 
 import datetime
+import functools
 import re
 
 from coffeechat.text import fold
@@ -53,7 +54,7 @@ def _tokens(value: str) -> tuple[list[str], str]:
 
 def day_first(values) -> bool:
     """For the whole file: are its all-number dates written day first?"""
-    for value in values:
+    for value in set(values):
         words, separator = _tokens(value or "")
         if separator == "." and len(words) == 3:
             return True
@@ -64,6 +65,11 @@ def day_first(values) -> bool:
 
 def parse_date(value: str, *, dayfirst: bool = False) -> datetime.date | None:
     """The date written in `value`, or None when it cannot be read (the caller reports it)."""
+    return _parse_date(value or "", dayfirst) if value else None
+
+
+@functools.lru_cache(maxsize=8192)   # a file holds a few hundred distinct dates, repeated
+def _parse_date(value: str, dayfirst: bool) -> datetime.date | None:
     words, separator = _tokens(value or "")
     try:
         if len(words) == 1 and words[0].isdigit() and 5 <= len(words[0]) <= 5:

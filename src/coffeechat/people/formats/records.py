@@ -3,7 +3,7 @@
 import datetime
 import re
 from dataclasses import dataclass, field
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
@@ -75,7 +75,12 @@ def clean(value: str | None) -> str:
     """
     if not value:
         return ""
-    value = _SPACES.sub(" ", strip_controls(value)).strip()
+    if value.isprintable():   # the common case: no control, invisible or unusual space character
+        value = value.strip()
+        if "  " in value:
+            value = _SPACES.sub(" ", value)
+    else:
+        value = _SPACES.sub(" ", strip_controls(value)).strip()
     if len(value) >= 2 and _PAIRS.get(value[0]) == value[-1] and value[0] not in value[1:-1] and value[-1] not in value[1:-1]:
         value = value[1:-1].strip()
     return value
@@ -123,32 +128,19 @@ def add_email(record: ContactRecord, value: str) -> None:
         add_unique(record.emails, email, fold_case=True)
 
 
+_PROFILE = re.compile(r"^(?:https?://)?(?:[a-z0-9-]+\.)*linkedin\.com(?::\d+)?/(?:in|pub)/([^/?#]+)", re.I)
+_SLUG = re.compile(r"[^\s<>\"'`\\{}|^\[\]\x00-\x1f\x7f-\x9f]+")
+
+
 def linkedin_profile(url: str) -> str:
     """https://www.linkedin.com/in/<slug>, slug percent-decoded; "" when it is not a profile."""
-    url = (url or "").strip()
-    if not url:
-        return ""
-    if "://" not in url:
-        url = "https://" + url
-    try:
-        parts = urlsplit(url)
-    except ValueError:  # "https://[x]": an unclosed IPv6 bracket
-        return ""
-    host = parts.netloc.lower()
-    if not (host == "linkedin.com" or host.endswith(".linkedin.com")):
-        return ""
-    match = re.match(r"/(in|pub)/([^/?#]+)", parts.path)
+    match = _PROFILE.match((url or "").strip())
     if not match:
         return ""
-    slug = strip_controls(unquote(match.group(2))).strip()
-    profile = f"https://www.linkedin.com/in/{slug}"
-    if not slug or re.search(r"\s", slug):
-        return ""
-    try:
-        _URL(profile)
-    except ValidationError:
-        return ""
-    return profile
+    slug = match.group(1)
+    if "%" in slug:
+        slug = unquote(slug)
+    return f"https://www.linkedin.com/in/{slug}" if _SLUG.fullmatch(slug) else ""
 
 
 _URL = URLValidator(schemes=("http", "https"))
@@ -227,13 +219,15 @@ def sanitize(record: ContactRecord) -> ContactRecord:
     record.notes = clean_text(record.notes)
     record.phones = [p for p in (clean(v) for v in record.phones) if p]
     record.tags = [t for t in (clean(v) for v in record.tags) if t]
-    record.emails = [e for e in (email_or_none(strip_controls(v)) for v in record.emails) if e]
-    record.links = [link for link in (web_link(v) for v in record.links) if link]
-    record.linkedin_url = linkedin_profile(record.linkedin_url) if record.linkedin_url else ""
+    record.emails = [e for e in record.emails if not _CONTROLS.search(e) and email_or_none(e) == e] if record.emails else []
+    record.links = [link for link in record.links if web_link(link) == link] if record.links else []
+    if record.linkedin_url and linkedin_profile(record.linkedin_url) != record.linkedin_url:
+        record.linkedin_url = ""
     # A name that is an email address (a FN written from an email-only contact) is not a name.
     for name in ("first_name", "last_name"):
-        if looks_like_email(getattr(record, name)):
-            add_email(record, getattr(record, name))
+        value = getattr(record, name)
+        if "@" in value and looks_like_email(value):
+            add_email(record, value)
             setattr(record, name, "")
     if not record.nickname:
         record.nickname = nickname_in(record.first_name)
