@@ -1,12 +1,31 @@
-"""How long a LinkedIn export of LinkedIn's 30,000-connection cap takes to import."""
+"""How long a LinkedIn export of LinkedIn's 30,000-connection cap takes to import, next to the floor.
+
+The floor is the least any importer must do with the same file on the same machine, in the same
+run: decode it, read the CSV rows, and executemany one INSERT per row into a fresh SQLite table
+with the people table's columns, in one transaction. Each path is reported as seconds, the ratio
+to the floor, and its peak Python memory (tracemalloc, measured in a second, untimed pass) as a
+ratio to the floor's. Paths: the CLI (`coffeechat import`) on a first import and on a re-import of
+the same file (everyone matched), and the web path (upload, preview page, confirm).
+
+    python bench/import_linkedin.py [--rows 30000]
+
+`run(rows=30000) -> dict` does the same and returns the numbers, for bench/run.py.
+"""
 
 import argparse
+import csv
+import gc
+import io
+import json
 import os
 import random
+import resource
+import sqlite3
 import sys
 import tempfile
 import time
-import resource
+import tracemalloc
+from pathlib import Path
 
 
 def make_export(rows: int, seed: int = 7) -> bytes:
@@ -25,46 +44,135 @@ def make_export(rows: int, seed: int = 7) -> bytes:
     return ("\ufeff" + "\r\n".join(lines) + "\r\n").encode()
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--rows", type=int, default=30_000)
-    args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as data_dir:
-        os.environ.setdefault("COFFEECHAT_DATA_DIR", data_dir)
-        os.environ.setdefault("COFFEECHAT_MODE", "local")
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coffeechat.settings")
-        import django
+def floor(data: bytes, db_path: Path, columns: list[str]) -> int:
+    """Decode, read the rows, insert them raw: the least an importer can do. Returns rows inserted."""
+    text = data.decode("utf-8-sig")
+    lines = text.splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("First Name,"))
+    reader = csv.reader(io.StringIO("\n".join(lines[header + 1:])))
+    db = sqlite3.connect(db_path, isolation_level=None)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=NORMAL")
+    db.execute(f"CREATE TABLE IF NOT EXISTS person (id INTEGER PRIMARY KEY, {', '.join(c + ' TEXT' for c in columns)})")
+    width = len(columns)
+    rows = []
+    for first, last, url, email, company, position, connected in reader:
+        values = [first, last, url, json.dumps([email] if email else []), company, position, connected]
+        rows.append(values + [""] * (width - len(values)))
+    db.execute("BEGIN")
+    db.executemany(f"INSERT INTO person ({', '.join(columns)}) VALUES ({', '.join('?' * width)})", rows)
+    db.execute("COMMIT")
+    db.close()
+    return len(rows)
 
-        django.setup()
-        from django.db import connection
 
-        from coffeechat.accounts.models import User
-        from coffeechat.accounts.services import ensure_database
-        from coffeechat.people.formats import parse_contacts
-        from coffeechat.people.imports import import_file, plan_import, undo_import
+def _measure(func, *, memory: bool):
+    """(seconds, result) or, with memory=True, (peak MB of Python allocations, result)."""
+    gc.collect()
+    if memory:
+        tracemalloc.start()
+        result = func()
+        peak = tracemalloc.get_traced_memory()[1] / 1e6
+        tracemalloc.stop()
+        return peak, result
+    started = time.perf_counter()
+    result = func()
+    return time.perf_counter() - started, result
 
-        ensure_database()
-        user = User.objects.create(username=f"bench-{time.time_ns()}")
-        data = make_export(args.rows)
-        print(f"database: {connection.vendor}; file: {args.rows} rows, {len(data) / 1e6:.1f} MB")
 
-        def timed(label, func):
-            started = time.perf_counter()
-            result = func()
-            elapsed = time.perf_counter() - started
-            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-            print(f"{label:<28} {elapsed:7.2f} s   process peak RSS so far {peak:7.0f} MB")
-            return result
+def run(rows: int = 30_000) -> dict:
+    """Time and memory of each import path next to the floor; returns the numbers."""
+    data_dir = tempfile.mkdtemp(prefix="coffeechat-bench-import-")
+    os.environ.setdefault("COFFEECHAT_DATA_DIR", data_dir)
+    os.environ.setdefault("COFFEECHAT_MODE", "local")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coffeechat.settings")
+    import django
 
-        parsed = timed("parse", lambda: parse_contacts(data))
-        timed("preview (plan)", lambda: plan_import(user, parsed))
-        plan, batch = timed("import (parse+plan+write)", lambda: import_file(user, data))
-        print(f"  new {plan.summary['new']}, skipped {plan.summary['skipped']}")
-        again, _ = timed("re-import (all matched)", lambda: import_file(user, data))
-        print(f"  new {again.summary['new']}, matched {again.summary['matched']}")
-        removed, _ = timed("undo", lambda: undo_import(batch))
-        print(f"  removed {removed}")
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+    from django.urls import reverse
+
+    from coffeechat.accounts.models import User
+    from coffeechat.accounts.services import ensure_database
+    from coffeechat.people.imports import undo_import
+    from coffeechat.people.models import ImportBatch, Person
+
+    setup_test_environment()   # lets the test client talk to the app
+    ensure_database()
+    data = make_export(rows)
+    path = Path(data_dir) / "Connections.csv"
+    path.write_bytes(data)
+    columns = [f.column for f in Person._meta.concrete_fields if not f.primary_key]
+    out = {"rows": rows, "database": connection.vendor, "file_mb": round(len(data) / 1e6, 2)}
+    counter = iter(range(1_000_000))
+
+    def fresh_user():
+        return User.objects.create(username=f"bench-{time.time_ns()}-{next(counter)}")
+
+    def cli(user):
+        call_command("import", str(path), user=user.username, stdout=io.StringIO())
+        return ImportBatch.objects.filter(owner=user).latest("pk")
+
+    def web(user):
+        client = Client()
+        client.force_login(user)
+        upload = client.post(reverse("people:import"), {"file": io.BytesIO(data), "format": "auto"})
+        assert upload.status_code == 302, upload.status_code
+        preview = client.get(upload["Location"])
+        assert preview.status_code == 200, preview.status_code
+        done = client.post(reverse("people:import-confirm", args=[upload["Location"].rstrip("/").rsplit("/", 1)[1]]))
+        assert done.status_code == 302, done.status_code
+        return ImportBatch.objects.filter(owner=user).latest("pk")
+
+    def cleanup(user):
+        for batch in ImportBatch.objects.filter(owner=user, status=ImportBatch.Status.DONE):
+            undo_import(batch)
         User.objects.filter(pk=user.pk).delete()
+
+    for memory in (False, True):
+        unit = "mb" if memory else "s"
+        with tempfile.TemporaryDirectory() as floor_dir:
+            out[f"floor_{unit}"], inserted = _measure(lambda: floor(data, Path(floor_dir) / "floor.db", columns), memory=memory)
+        assert inserted == rows
+        user = fresh_user()
+        out[f"cli_first_{unit}"], batch = _measure(lambda user=user: cli(user), memory=memory)
+        assert batch.created_count == rows, batch.created_count
+        out[f"cli_again_{unit}"], again = _measure(lambda user=user: cli(user), memory=memory)
+        assert again.created_count == 0 and again.matched_count == rows, (again.created_count, again.matched_count)
+        cleanup(user)
+        user = fresh_user()
+        out[f"web_first_{unit}"], batch = _measure(lambda user=user: web(user), memory=memory)
+        assert batch.created_count == rows, batch.created_count
+        cleanup(user)
+    for path_name in ("cli_first", "cli_again", "web_first"):
+        out[f"{path_name}_x_floor"] = round(out[f"{path_name}_s"] / out["floor_s"], 2)
+        out[f"{path_name}_mem_x_floor"] = round(out[f"{path_name}_mb"] / out["floor_mb"], 2)
+    out["web_x_cli"] = round(out["web_first_s"] / out["cli_first_s"], 2)
+    out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    return out
+
+
+def report(numbers: dict) -> str:
+    n = numbers
+    lines = [f"database: {n['database']}; file: {n['rows']} rows, {n['file_mb']} MB",
+             f"{'path':<28}{'seconds':>9}{'x floor':>9}{'peak MB':>9}{'x floor':>9}",
+             f"{'floor (raw executemany)':<28}{n['floor_s']:>9.2f}{1:>9.2f}{n['floor_mb']:>9.1f}{1:>9.2f}"]
+    for name, label in (("cli_first", "CLI import"), ("cli_again", "CLI re-import (all matched)"), ("web_first", "web upload+preview+confirm")):
+        lines.append(f"{label:<28}{n[name + '_s']:>9.2f}{n[name + '_x_floor']:>9.2f}{n[name + '_mb']:>9.1f}{n[name + '_mem_x_floor']:>9.2f}")
+    lines.append(f"web path / CLI: {n['web_x_cli']:.2f}x; process peak RSS {n['peak_rss_mb']} MB")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rows", type=int, default=30_000)
+    parser.add_argument("--json", action="store_true", help="print the numbers as JSON")
+    args = parser.parse_args()
+    numbers = run(args.rows)
+    print(json.dumps(numbers, indent=2) if args.json else report(numbers))
     sys.stdout.flush()
 
 

@@ -6,7 +6,7 @@ from coffeechat.people.models import Person
 
 def person_record(person: Person) -> ContactRecord:
     return ContactRecord(
-        row=0, first_name=person.first_name, last_name=person.last_name, emails=list(person.emails),
+        row=0, first_name=person.first_name, middle_name=person.middle_name, last_name=person.last_name, emails=list(person.emails),
         phones=list(person.phones), organization=person.organization.name if person.organization else "",
         title=person.title, linkedin_url=person.linkedin_url, links=list(person.links),
         location=person.location, notes=person.research, tags=[t.name for t in person.tags.all()],

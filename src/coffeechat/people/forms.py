@@ -71,7 +71,7 @@ class PersonForm(forms.ModelForm):
     class Meta:
         model = Person
         fields = (
-            "first_name", "last_name", "title", "emails", "phones", "linkedin_url", "links",
+            "first_name", "middle_name", "last_name", "title", "emails", "phones", "linkedin_url", "links",
             "location", "time_zone", "source", "source_detail", "referred_by",
             "may_use_referrer_name", "research",
         )

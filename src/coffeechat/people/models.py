@@ -108,9 +108,19 @@ class ImportBatch(OwnedModel):
     def get_absolute_url(self) -> str:
         return reverse("people:import-batch", args=[self.pk])
 
+    @property
+    def skipped_count(self) -> int:
+        return sum(1 for p in self.problems if p.get("skipped", True))
+
+
+def person_search_text(first_name, middle_name, last_name, title, location, emails, source_detail, research) -> str:
+    """A person's search text from its parts (bulk imports compute it without a model instance)."""
+    return fold(" ".join([first_name, middle_name, last_name, title, location, *emails, source_detail, research]))
+
 
 class Person(OwnedModel):
     first_name = models.CharField(max_length=150, blank=True)
+    middle_name = models.CharField(max_length=150, blank=True)
     last_name = models.CharField(max_length=150, blank=True)
     emails = models.JSONField(default=list, blank=True)
     phones = models.JSONField(default=list, blank=True)
@@ -161,7 +171,7 @@ class Person(OwnedModel):
 
     @property
     def display_name(self) -> str:
-        name = " ".join(part for part in (self.first_name, self.last_name) if part)
+        name = " ".join(part for part in (self.first_name, self.middle_name, self.last_name) if part)
         return name or (self.emails[0] if self.emails else "(no name)")
 
     @property
@@ -173,10 +183,8 @@ class Person(OwnedModel):
 
     def refresh_search_text(self) -> None:
         """What search matches, folded once at write time so any database can search it."""
-        self.search_text = fold(
-            " ".join([self.first_name, self.last_name, self.title, self.location,
-                      *self.emails, self.source_detail, self.research])
-        )
+        self.search_text = person_search_text(self.first_name, self.middle_name, self.last_name, self.title,
+                                              self.location, self.emails, self.source_detail, self.research)
 
     def save(self, *args, **kwargs):
         self.refresh_search_text()

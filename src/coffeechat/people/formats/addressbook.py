@@ -1,9 +1,11 @@
-"""What Google's and Outlook's CSV exports share: one row builder over named columns."""
+"""What the address-book CSV exports share (Google, Outlook, Thunderbird, Coffeechat's own):
+one row builder over named columns."""
 
 import re
 from dataclasses import dataclass
 
 from coffeechat.people.formats.csvfile import Columns, find_header, rows
+from coffeechat.people.formats.dates import day_first, parse_date
 from coffeechat.people.formats.records import (
     ContactRecord,
     ImportFormatError,
@@ -11,54 +13,74 @@ from coffeechat.people.formats.records import (
     RowProblem,
     add_email,
     add_link,
+    add_tag,
     add_unique,
     clean,
+    clean_text,
+    date_problem,
     join_location,
+    link_problem,
+    looks_like_email,
+    nickname_in,
     split_full_name,
 )
 
 MULTI = " ::: "   # Google joins several values in one cell with this
+_FORMULA_GUARD = re.compile(r"^'(?=[=+\-@\t\r])")
 
 
 @dataclass(frozen=True)
 class Layout:
     format: str
     label: str                        # for messages: "Google Contacts"
-    aliases: dict[str, set[str]]      # first_name, last_name, full_name, middle_name, organization, title, notes, tags
+    # first_name, last_name, full_name, middle_name, nickname, organization, title, notes, tags, connected_on, …
+    aliases: dict[str, set[str]]
     email: re.Pattern                 # folded header names of email value columns
     phone: re.Pattern
     website: re.Pattern
     location: tuple[str, ...] = ()    # alias names, joined in this order
     tag_separator: str = ";"
-    skip_tags: tuple[str, ...] = ()
+    multi: str = MULTI                # several values in one cell
+    formula_guard: bool = False       # cells written by our csv_safe: "'=x" stands for "=x"
 
 
-def _values(cell: str) -> list[str]:
-    return [v.strip() for v in cell.split(MULTI) if v.strip()]
+def _values(cell: str, separator: str) -> list[str]:
+    return [v.strip() for v in cell.split(separator) if v.strip()]
 
 
-def to_record(layout: Layout, columns: Columns, line: int, cells: list[str]) -> ContactRecord:
+def to_record(layout: Layout, columns: Columns, line: int, cells: list[str], *, dayfirst: bool = False):
+    """(record, problems with parts of the row that were not understood)."""
+    if layout.formula_guard:
+        cells = [_FORMULA_GUARD.sub("", c) for c in cells]
+    problems: list[RowProblem] = []
     get = lambda name: clean(columns.get(cells, name))  # noqa: E731 - a local shorthand
-    first, last = get("first_name"), get("last_name")
-    if not (first or last) and get("full_name"):
-        first, last = split_full_name(get("full_name"))
-    record = ContactRecord(row=line, first_name=first, last_name=last, organization=get("organization"),
-                           title=get("title"), notes=columns.get(cells, "notes").strip())
+    first, last, middle = get("first_name"), get("last_name"), get("middle_name")
+    full = get("full_name")
+    if not (first or last) and full and not looks_like_email(full):
+        first, last = split_full_name(full)
+    record = ContactRecord(row=line, first_name=first, last_name=last, middle_name=middle,
+                           nickname=get("nickname") or nickname_in(first or full), organization=get("organization"),
+                           title=get("title"), notes=clean_text(columns.get(cells, "notes")))
+    if looks_like_email(full):
+        add_email(record, full)
     for cell in columns.matching(cells, layout.email):
-        for value in _values(cell):
+        for value in _values(cell, layout.multi):
             add_email(record, value)
     for cell in columns.matching(cells, layout.phone):
-        for value in _values(cell):
+        for value in _values(cell, layout.multi):
             add_unique(record.phones, clean(value))
     for cell in columns.matching(cells, layout.website):
-        for value in _values(cell):
-            add_link(record, value)
+        for value in _values(cell, layout.multi):
+            if not add_link(record, value):
+                problems.append(link_problem(line, value))
     record.location = join_location(*(get(name) for name in layout.location))
     for raw in columns.get(cells, "tags").replace(MULTI, layout.tag_separator).split(layout.tag_separator):
-        tag = clean(raw)
-        if tag and not tag.startswith(layout.skip_tags):
-            add_unique(record.tags, tag[:60], fold_case=True)
-    return record
+        add_tag(record, raw)
+    if date := get("connected_on"):
+        record.connected_on = parse_date(date, dayfirst=dayfirst)
+        if record.connected_on is None:
+            problems.append(date_problem(line, date))
+    return record, problems
 
 
 def score_for(layout: Layout, anchors: set[str]):
@@ -69,7 +91,7 @@ def score_for(layout: Layout, anchors: set[str]):
         if not any(k in names for k in keys) or not any(layout.email.fullmatch(k) for k in keys):
             return 0
         own = sum(1 for k in keys if k in anchors)
-        return len(keys) if own else 0
+        return len(keys) + own if own else 0
 
     return score
 
@@ -81,13 +103,16 @@ def parse(layout: Layout, anchors: set[str], text: str) -> ParseResult:
     header_index, delimiter, header = found
     columns = Columns(header, layout.aliases)
     records, problems = [], []
-    for line, cells in rows(text, header_index, delimiter):
+    all_rows = list(rows(text, header_index, delimiter))
+    dayfirst = day_first(columns.get(cells, "connected_on") for _, cells in all_rows)
+    for line, cells in all_rows:
         if len(cells) > columns.width and any(c.strip() for c in cells[columns.width:]):
             problems.append(RowProblem(line, f"has {len(cells)} columns where the header has {columns.width}"))
             continue
-        record = to_record(layout, columns, line, cells)
+        record, notes = to_record(layout, columns, line, cells, dayfirst=dayfirst)
         if not record.has_identity:
             problems.append(RowProblem(line, "no name and no email address"))
             continue
         records.append(record)
+        problems.extend(notes)
     return ParseResult(layout.format, records, problems)

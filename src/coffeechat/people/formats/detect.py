@@ -2,7 +2,7 @@
 
 import re
 
-from coffeechat.people.formats import google, linkedin, outlook
+from coffeechat.people.formats import coffeechat, google, linkedin, outlook, thunderbird
 from coffeechat.people.formats.addressbook import score_for
 from coffeechat.people.formats.csvfile import find_header, header_key
 from coffeechat.people.formats.records import ImportFormatError
@@ -15,6 +15,8 @@ def _scores(text: str) -> dict[str, int]:
         "linkedin": linkedin.score,
         "google": score_for(google.LAYOUT, google.ANCHORS),
         "outlook": score_for(outlook.LAYOUT, outlook.ANCHORS),
+        "thunderbird": score_for(thunderbird.LAYOUT, thunderbird.ANCHORS),
+        "coffeechat": score_for(coffeechat.LAYOUT, coffeechat.ANCHORS),
     }
     found = {}
     for name, scorer in scorers.items():
@@ -33,6 +35,6 @@ def detect_format(text: str) -> str:
     if text.lstrip().startswith(("{", "[")):
         raise ImportFormatError("This is a JSON file, not a contacts export. To load a Coffeechat backup, use `coffeechat restore`.")
     raise ImportFormatError(
-        "This file does not look like contacts: no LinkedIn, Google or Outlook column headings "
+        "This file does not look like contacts: no LinkedIn, Google, Outlook, Thunderbird or Coffeechat column headings "
         "and no vCard. Export your contacts again and choose CSV or vCard."
     )

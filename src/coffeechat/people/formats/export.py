@@ -4,7 +4,8 @@ import csv
 import io
 
 HEADER = ("First Name", "Last Name", "Emails", "Phones", "Organization", "Title", "LinkedIn", "Links",
-          "Location", "Tags", "Connected On", "Notes")
+          "Location", "Tags", "Connected On", "Notes",
+          "Middle Name")  # added later, so at the end: columns people script against keep their places
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -23,6 +24,6 @@ def write_csv(records) -> str:
         writer.writerow([csv_safe(v) for v in (
             r.first_name, r.last_name, "; ".join(r.emails), "; ".join(r.phones), r.organization, r.title,
             r.linkedin_url, "; ".join(r.links), r.location, "; ".join(r.tags),
-            r.connected_on.isoformat() if r.connected_on else "", r.notes,
+            r.connected_on.isoformat() if r.connected_on else "", r.notes, r.middle_name,
         )])
     return out.getvalue()

@@ -12,6 +12,8 @@ LAYOUT = addressbook.Layout(
     aliases={
         "first_name": {"first name", "given name"},
         "last_name": {"last name", "family name"},
+        "middle_name": {"middle name", "additional name"},
+        "nickname": {"nickname"},
         "full_name": {"name"},
         "organization": {"organization name", "organization 1 - name"},
         "title": {"organization title", "organization 1 - title"},
@@ -26,8 +28,7 @@ LAYOUT = addressbook.Layout(
     phone=re.compile(r"phone \d+ - value"),
     website=re.compile(r"website \d+ - value"),
     location=("city", "region", "country", "location"),
-    tag_separator=":::",
-    skip_tags=("*",),   # Google's own labels: "* myContacts", "* starred"
+    tag_separator=":::",   # Google's own groups ("* myContacts", "* starred") are never tags: records.is_system_group
 )
 ANCHORS = {"e-mail 1 - value", "given name", "family name", "labels", "group membership", "organization name",
            "organization 1 - name", "phonetic first name", "name prefix", "file as"}

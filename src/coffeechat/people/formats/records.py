@@ -3,10 +3,12 @@
 import datetime
 import re
 from dataclasses import dataclass, field
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
+from django.core.validators import URLValidator, validate_email
+
+from coffeechat.text import fold
 
 
 class ImportFormatError(ValueError):
@@ -18,6 +20,8 @@ class ContactRecord:
     row: int                      # the line where this contact starts in the file
     first_name: str = ""
     last_name: str = ""
+    middle_name: str = ""
+    nickname: str = ""
     emails: list[str] = field(default_factory=list)
     phones: list[str] = field(default_factory=list)
     organization: str = ""
@@ -28,9 +32,12 @@ class ContactRecord:
     notes: str = ""
     tags: list[str] = field(default_factory=list)
     connected_on: datetime.date | None = None
+    kind: str = "person"          # or "organization": a company's own card (Apple's X-ABShowAs:COMPANY)
 
     @property
     def has_identity(self) -> bool:
+        if self.kind == "organization":
+            return bool(self.organization)
         return bool(self.first_name or self.last_name or self.emails)
 
 
@@ -38,6 +45,7 @@ class ContactRecord:
 class RowProblem:
     row: int
     reason: str
+    skipped: bool = True          # False: the row was imported, but part of it was not understood
 
 
 @dataclass
@@ -48,14 +56,49 @@ class ParseResult:
 
 
 _SPACES = re.compile(r"\s+")
-_QUOTES = "\"'“”‘’«»"
+# NUL, C0 and C1 control characters, DEL, and the invisible marks spreadsheets leave behind; tab and
+# line breaks are kept for multi-line notes.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff\ufffe\uffff]")
+_PAIRS = {'"': '"', "'": "'", "“": "”", "”": "”", "„": "“", "‘": "’", "«": "»", "»": "«"}
+_NICKNAME = re.compile(r"[\"“„«‘'](?P<nick>[^\"“”„«»‘’']{1,40})[\"”“»’']")
+
+
+def strip_controls(value: str | None) -> str:
+    return _CONTROLS.sub("", value) if value else ""
 
 
 def clean(value: str | None) -> str:
-    """Collapse tabs, newlines and runs of spaces; drop stray wrapping quotes."""
+    """One line of text: control characters removed, whitespace collapsed.
+
+    Quotes are part of what was written (`James "Tyler" Smith`, `Michel "Mike"`); only a pair that
+    wraps the whole value, with no other quote inside, is removed.
+    """
     if not value:
         return ""
-    return _SPACES.sub(" ", value).strip().strip(_QUOTES + " ")
+    if value.isprintable():   # the common case: no control, invisible or unusual space character
+        value = value.strip()
+        if "  " in value:
+            value = _SPACES.sub(" ", value)
+    else:
+        value = _SPACES.sub(" ", strip_controls(value)).strip()
+    if len(value) >= 2 and _PAIRS.get(value[0]) == value[-1] and value[0] not in value[1:-1] and value[-1] not in value[1:-1]:
+        value = value[1:-1].strip()
+    return value
+
+
+def clean_text(value: str | None) -> str:
+    """Multi-line text (notes): control characters removed, line breaks kept."""
+    return strip_controls(value).replace("\r\n", "\n").replace("\r", "\n").strip() if value else ""
+
+
+def nickname_in(name: str) -> str:
+    """The nickname written in quotes inside a name: `James "Tyler" Smith` -> `Tyler`."""
+    match = _NICKNAME.search(name or "")
+    return match["nick"].strip() if match else ""
+
+
+def looks_like_email(value: str) -> bool:
+    return bool(value) and " " not in value.strip() and email_or_none(value) is not None
 
 
 def email_or_none(value: str) -> str | None:
@@ -85,25 +128,27 @@ def add_email(record: ContactRecord, value: str) -> None:
         add_unique(record.emails, email, fold_case=True)
 
 
+_PROFILE = re.compile(r"^(?:https?://)?(?:[a-z0-9-]+\.)*linkedin\.com(?::\d+)?/(?:in|pub)/([^/?#]+)", re.I)
+_SLUG = re.compile(r"[^\s<>\"'`\\{}|^\[\]\x00-\x1f\x7f-\x9f]+")
+
+
 def linkedin_profile(url: str) -> str:
     """https://www.linkedin.com/in/<slug>, slug percent-decoded; "" when it is not a profile."""
-    url = (url or "").strip()
-    if not url:
-        return ""
-    if "://" not in url:
-        url = "https://" + url
-    parts = urlsplit(url)
-    host = parts.netloc.lower()
-    if not (host == "linkedin.com" or host.endswith(".linkedin.com")):
-        return ""
-    match = re.match(r"/(in|pub)/([^/?#]+)", parts.path)
+    match = _PROFILE.match((url or "").strip())
     if not match:
         return ""
-    return f"https://www.linkedin.com/in/{unquote(match.group(2))}"
+    slug = match.group(1)
+    if "%" in slug:
+        slug = unquote(slug)
+    return f"https://www.linkedin.com/in/{slug}" if _SLUG.fullmatch(slug) else ""
+
+
+_URL = URLValidator(schemes=("http", "https"))
 
 
 def web_link(value: str) -> str:
-    value = (value or "").strip().replace("\\:", ":")
+    """An http(s) address a browser can open, or "" (bare domains get https://)."""
+    value = strip_controls(value or "").strip().replace("\\:", ":")
     if not value:
         return ""
     if not re.match(r"^https?://", value, re.I):
@@ -111,17 +156,23 @@ def web_link(value: str) -> str:
             value = "https://" + value
         else:
             return ""
+    try:
+        _URL(value)
+    except ValidationError:
+        return ""
     return value
 
 
-def add_link(record: ContactRecord, value: str) -> None:
+def add_link(record: ContactRecord, value: str) -> bool:
+    """Add a web address; False when it is not one (the caller may report it)."""
     profile = linkedin_profile(value)
     if profile:
         record.linkedin_url = record.linkedin_url or profile
-        return
+        return True
     link = web_link(value)
     if link:
         add_unique(record.links, link)
+    return bool(link)
 
 
 def split_full_name(full: str) -> tuple[str, str]:
@@ -129,6 +180,58 @@ def split_full_name(full: str) -> tuple[str, str]:
     if len(parts) == 1:
         return parts[0], ""
     return " ".join(parts[:-1]), parts[-1]
+
+
+# Google's own groups, never the user's: "* myContacts", "* starred", "System Group: My Contacts",
+# vCard CATEGORIES:myContacts,starred, Android's "Starred in Android".
+_SYSTEM_GROUPS = {"mycontacts", "starred", "starredinandroid", "chatbuddies", "all", "blocked", "othercontacts"}
+
+
+def is_system_group(tag: str) -> bool:
+    key = fold(tag)
+    return key.startswith(("*", "system group:")) or key.replace(" ", "") in _SYSTEM_GROUPS
+
+
+def add_tag(record: ContactRecord, tag: str) -> None:
+    tag = clean(tag)
+    if tag and not is_system_group(tag):
+        add_unique(record.tags, tag[:60], fold_case=True)
+
+
+def shown(value: str, limit: int = 80) -> str:
+    """A value quoted back in a report: one clean line, not too long."""
+    value = clean(value)
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def date_problem(row: int, value: str, field_label: str = "Connected on") -> RowProblem:
+    return RowProblem(row, f"the date “{shown(value)}” could not be read; {field_label} was left empty", skipped=False)
+
+
+def link_problem(row: int, value: str) -> RowProblem:
+    return RowProblem(row, f"“{shown(value)}” is not a web address; it was left out", skipped=False)
+
+
+def sanitize(record: ContactRecord) -> ContactRecord:
+    """The last word before anything is stored: every text field clean, whatever the format did."""
+    for name in ("first_name", "last_name", "middle_name", "nickname", "organization", "title", "location"):
+        setattr(record, name, clean(getattr(record, name)))
+    record.notes = clean_text(record.notes)
+    record.phones = [p for p in (clean(v) for v in record.phones) if p]
+    record.tags = [t for t in (clean(v) for v in record.tags) if t]
+    record.emails = [e for e in record.emails if not _CONTROLS.search(e) and email_or_none(e) == e] if record.emails else []
+    record.links = [link for link in record.links if web_link(link) == link] if record.links else []
+    if record.linkedin_url and linkedin_profile(record.linkedin_url) != record.linkedin_url:
+        record.linkedin_url = ""
+    # A name that is an email address (a FN written from an email-only contact) is not a name.
+    for name in ("first_name", "last_name"):
+        value = getattr(record, name)
+        if "@" in value and looks_like_email(value):
+            add_email(record, value)
+            setattr(record, name, "")
+    if not record.nickname:
+        record.nickname = nickname_in(record.first_name)
+    return record
 
 
 def join_location(*parts: str) -> str:

@@ -19,14 +19,18 @@ from coffeechat.people.formats.records import (
     RowProblem,
     add_email,
     add_link,
+    add_tag,
     add_unique,
     clean,
+    clean_text,
+    date_problem,
     join_location,
+    link_problem,
+    looks_like_email,
     split_full_name,
 )
 
 BINARY = {"PHOTO", "LOGO", "SOUND", "KEY"}
-SYSTEM_CATEGORIES = {"my contacts", "starred in android"}
 CONNECTED_ON = "X-COFFEECHAT-CONNECTED-ON"
 _PROPERTY = re.compile(rb"^(?:([A-Za-z0-9-]+)\.)?([A-Za-z0-9-]+)((?:;[^:]*)?):(.*)$", re.S)
 
@@ -95,14 +99,18 @@ def unescape(value: str) -> str:
     return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) in "nN" else m.group(1), value)
 
 
-def _card_record(line: int, props: list[tuple[str, dict, str]]) -> ContactRecord:
-    record = ContactRecord(row=line)
-    full_name = ""
+def _card_record(line: int, props: list[tuple[str, dict, str]]) -> tuple[ContactRecord, list[RowProblem]]:
+    record, problems = ContactRecord(row=line), []
+    full_name, company_card = "", False
     for name, _params, value in props:
         if name == "N":
             # Components may list several values separated by unescaped commas; an escaped comma is part of a name.
-            parts = [" ".join(unescape(v) for v in _split(p, ",")) for p in _split(value, ";")] + ["", ""]
-            record.last_name, record.first_name = clean(parts[0]), clean(parts[1])
+            parts = [" ".join(unescape(v) for v in _split(p, ",")) for p in _split(value, ";")] + ["", "", ""]
+            record.last_name, record.first_name, record.middle_name = clean(parts[0]), clean(parts[1]), clean(parts[2])
+        elif name == "NICKNAME" and not record.nickname:
+            record.nickname = clean(unescape(_split(value, ",")[0]))
+        elif (name == "X-ABSHOWAS" and value.strip().upper() == "COMPANY") or (name == "KIND" and value.strip().lower() == "org"):
+            company_card = True
         elif name == "FN":
             full_name = clean(unescape(value))
         elif name == "ORG" and not record.organization:
@@ -114,16 +122,14 @@ def _card_record(line: int, props: list[tuple[str, dict, str]]) -> ContactRecord
         elif name == "TEL":
             add_unique(record.phones, clean(unescape(value).removeprefix("tel:")))
         elif name in ("URL", "X-SOCIALPROFILE"):
-            add_link(record, unescape(value))
+            if not add_link(record, unescape(value)) and value.strip():
+                problems.append(link_problem(line, unescape(value)))
         elif name == "NOTE":
-            note = unescape(value).replace("\r\n", "\n").replace("\r", "\n")
-            record.notes = (record.notes + "\n" + note).strip()
+            record.notes = (record.notes + "\n" + clean_text(unescape(value))).strip()
         elif name == "CATEGORIES":
             # Split on escaped commas too: Thunderbird escapes the ones between categories.
             for tag in unescape(value).split(","):
-                tag = clean(tag)
-                if tag and tag.lower() not in SYSTEM_CATEGORIES:
-                    add_unique(record.tags, tag[:60], fold_case=True)
+                add_tag(record, tag)
         elif name == "ADR" and not record.location:
             parts = [unescape(p) for p in _split(value, ";")] + [""] * 7
             record.location = join_location(parts[3], parts[4], parts[6])
@@ -131,10 +137,17 @@ def _card_record(line: int, props: list[tuple[str, dict, str]]) -> ContactRecord
             try:
                 record.connected_on = datetime.date.fromisoformat(value.strip())
             except ValueError:
-                pass
-    if not (record.first_name or record.last_name) and full_name:
-        record.first_name, record.last_name = split_full_name(full_name)
-    return record
+                problems.append(date_problem(line, value))
+    if company_card and not (record.first_name or record.last_name):
+        # An address-book card for a company (Apple's X-ABShowAs:COMPANY, vCard 4 KIND:org): an organisation.
+        record.kind = "organization"
+        record.organization = record.organization or full_name
+    elif not (record.first_name or record.last_name) and full_name:
+        if looks_like_email(full_name):   # an email-only contact's FN is its address, not a name
+            add_email(record, full_name)
+        else:
+            record.first_name, record.last_name = split_full_name(full_name)
+    return record, problems
 
 
 def parse(data: bytes) -> ParseResult:
@@ -156,9 +169,15 @@ def parse(data: bytes) -> ParseResult:
         if name == "END" and value_raw.strip().upper() == b"VCARD":
             depth -= 1
             if depth == 0 and card_line is not None:
-                record = _card_record(card_line, props)
+                try:
+                    record, notes = _card_record(card_line, props)
+                except (ValueError, IndexError, UnicodeError) as exc:
+                    problems.append(RowProblem(card_line, f"this card could not be read ({type(exc).__name__}); it was left out"))
+                    card_line = None
+                    continue
                 if record.has_identity:
                     records.append(record)
+                    problems.extend(notes)
                 else:
                     problems.append(RowProblem(card_line, "a card with no name and no email address"))
                 card_line = None
@@ -198,8 +217,12 @@ def fold(line: str) -> bytes:
 
 def card(record: ContactRecord) -> str:
     display = " ".join(p for p in (record.first_name, record.last_name) if p) or (record.emails[0] if record.emails else "")
+    display = " ".join(p for p in (record.first_name, record.middle_name, record.last_name) if p) or display
     lines = ["BEGIN:VCARD", "VERSION:3.0",
-             f"N:{escape(record.last_name)};{escape(record.first_name)};;;", f"FN:{escape(display)}"]
+             f"N:{escape(record.last_name)};{escape(record.first_name)};{escape(record.middle_name)};;",
+             f"FN:{escape(display)}"]
+    if record.nickname:
+        lines.append(f"NICKNAME:{escape(record.nickname)}")
     if record.organization:
         lines.append(f"ORG:{escape(record.organization)}")
     if record.title:

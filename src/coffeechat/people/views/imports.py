@@ -4,7 +4,9 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from coffeechat.people import previews
 from coffeechat.people.formats import FORMATS, ImportFormatError, parse_contacts
+from coffeechat.people.formats.records import clean
 from coffeechat.people.imports import (
     FORMAT_LABELS,
     apply_import,
@@ -19,7 +21,7 @@ PREVIEW_ROWS = 100
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(label="Contacts file", help_text="LinkedIn Connections.csv, a Google or Outlook CSV, or a .vcf file.")
+    file = forms.FileField(label="Contacts file", help_text="LinkedIn Connections.csv, a Google, Outlook, Thunderbird or Coffeechat CSV, or a .vcf file.")
     format = forms.ChoiceField(
         choices=[("auto", "Recognise it for me")] + [(f, FORMAT_LABELS[f]) for f in FORMATS], initial="auto",
         label="Format",
@@ -52,7 +54,8 @@ def import_start(request):
         except ImportFormatError as exc:
             form.add_error("file", f"{exc} Nothing was imported.")
         else:
-            batch = ImportBatch.objects.create(owner=request.user, filename=upload.name[:255], format=result.format, content=data)
+            batch = ImportBatch.objects.create(owner=request.user, filename=clean(upload.name)[:255], format=result.format, content=data)
+            previews.keep_parse(batch, result)
             return redirect(batch)
     status = 422 if form.is_bound else 200
     return render(request, "people/import_start.html", {"form": form, "history": _history(request.user)}, status=status)
@@ -63,7 +66,9 @@ def import_batch(request, pk):
     batch = _batch_for_user(request, pk)
     context = {"batch": batch, "format_label": FORMAT_LABELS.get(batch.format, batch.format)}
     if batch.status == ImportBatch.Status.PREVIEW:
-        plan = plan_import(request.user, parse_contacts(bytes(batch.content), batch.format))
+        version = previews.data_version(request.user)
+        plan = plan_import(request.user, previews.take_parse(batch) or parse_contacts(bytes(batch.content), batch.format))
+        previews.keep_plan(batch, plan, version)
         context.update(plan=plan, summary=plan.summary, new_rows=plan.new[:PREVIEW_ROWS], updates=plan.updates[:PREVIEW_ROWS])
         return render(request, "people/import_preview.html", context)
     if batch.status == ImportBatch.Status.DONE:
@@ -78,8 +83,11 @@ def import_confirm(request, pk):
     if batch.status != ImportBatch.Status.PREVIEW:
         messages.info(request, "This file was already imported.")
         return redirect(batch)
-    # Planned again now, so what lands matches the data as it is at this moment.
-    plan = plan_import(request.user, parse_contacts(bytes(batch.content), batch.format))
+    # The preview's plan when nothing has changed since; otherwise planned again now, so what
+    # lands matches the data as it is at this moment.
+    plan = previews.take_plan(batch, previews.data_version(request.user))
+    if plan is None:
+        plan = plan_import(request.user, parse_contacts(bytes(batch.content), batch.format))
     apply_import(batch, plan)
     messages.success(request, f"Imported {batch.created_count} new {'person' if batch.created_count == 1 else 'people'}.")
     return redirect(batch)

@@ -12,7 +12,7 @@ MAX_BYTES = 50 * 1024 * 1024
 
 
 class Command(UserCommand):
-    help = "Import contacts from a LinkedIn, Google, Outlook or vCard file; --dry-run only reports."
+    help = "Import contacts from a LinkedIn, Google, Outlook, Thunderbird or Coffeechat CSV, or a vCard file; --dry-run only reports."
 
     def add_arguments(self, parser):
         parser.add_argument("path", nargs="?", help="the file to import")
@@ -38,9 +38,9 @@ class Command(UserCommand):
             plan, batch = import_file(user, data, filename=path.name, fmt=options["format"], dry_run=options["dry_run"])
         except ImportFormatError as exc:
             raise BadInput(f"{path.name}: {exc} Nothing was imported.") from None
-        summary = plan.summary | {"dry_run": options["dry_run"], "batch": batch.pk if batch else None,
-                                  "problems": [{"row": p.row, "reason": p.reason} for p in plan.problems],
-                                  "conflicts": plan.conflicts}
+        summary = plan.summary | plan.details | {"dry_run": options["dry_run"], "batch": batch.pk if batch else None,
+                                  "problems": [{"row": p.row, "reason": p.reason, "skipped": p.skipped} for p in plan.problems],
+                                  "conflicts": plan.conflicts, "possible_duplicates": plan.possible_duplicates}
         if options["json"]:
             self.stdout.write(json.dumps(summary, ensure_ascii=False, indent=2, default=str))
             return
@@ -52,9 +52,16 @@ class Command(UserCommand):
         self.stdout.write(f"  new people:        {s['new']}")
         self.stdout.write(f"  already known:     {s['matched']} ({s['updated']} with details to fill in)")
         self.stdout.write(f"  conflicts kept:    {s['conflicts']}")
+        if s["organizations"]:
+            self.stdout.write(f"  organisations:     {s['organizations']} (company cards)")
         self.stdout.write(f"  rows skipped:      {s['skipped']}")
+        if s["not_understood"]:
+            self.stdout.write(f"  rows imported with something left out: {s['not_understood']}")
+        if s["possible_duplicates"]:
+            self.stdout.write(f"  possible duplicates (imported separately): {s['possible_duplicates']}")
         for problem in s["problems"]:
-            self.stdout.write(f"  row {problem['row']}: {problem['reason']}")
+            what = "skipped" if problem["skipped"] else "imported"
+            self.stdout.write(f"  row {problem['row']} ({what}): {problem['reason']}")
         for c in s["conflicts"]:
             self.stdout.write(f"  row {c['row']}, {c['person']}: {c['field']} kept as “{c['kept']}” (file: “{c['file']}”)")
         if s["batch"]:
