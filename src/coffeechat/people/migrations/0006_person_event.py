@@ -9,6 +9,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('events', '0001_initial'),
         ('people', '0005_alter_person_referral_conversation'),
+        ('people', '0005_person_middle_name'),
     ]
 
     operations = [
