@@ -76,6 +76,12 @@ I came across your profile on LinkedIn while reading about {goal}. I'm {my_name}
 """ + _REQUEST_CLOSE,
     ),
     BuiltinTemplate(
+        "linkedin_note", "LinkedIn connection note (under 300 characters)", "request", "",
+        """Hi {their_first_name},
+
+I'm {my_name}, {my_intro}. {connection_sentence} I'm exploring {goal} — could I ask about your path in a {minutes}-minute call? Not a job request; your advice would mean a lot. Thank you!""",
+    ),
+    BuiltinTemplate(
         "second_person", "A second person at the same organisation", "request", "Learning about {organization}",
         """Dear {their_first_name},
 

@@ -40,6 +40,21 @@ def fill(text: str, values: dict[str, str]) -> str:
     return PLACEHOLDER.sub(replace, text)
 
 
+def connection_sentence(values: dict[str, str], ask: str = "get in touch") -> str:
+    """How I found you, in one sentence, from the strongest link the record has."""
+    if values.get("referrer_name"):
+        return f"{values['referrer_name']} suggested I {ask}."
+    if values.get("event_name"):
+        return f"We met at {values['event_name']}."
+    if values.get("shared_school"):
+        return f"I found you through the {values['shared_school']} alumni network."
+    if values.get("association_name"):
+        return f"I found your name through {values['association_name']}."
+    if values.get("found_on_linkedin"):
+        return "I came across your profile on LinkedIn."
+    return "[How you found them: who suggested them, where you met, or where you saw their work.]"
+
+
 def suggested_template(person: Person, others_asked_at_org: bool = False) -> str:
     """The built-in template that fits how the user found this person."""
     if person.referred_by_id and person.may_use_referrer_name:
@@ -60,7 +75,7 @@ def draft_values(user, person: Person, conversation: Conversation | None, slots:
     minutes = conversation.minutes if conversation else user.meeting_minutes
     medium = conversation.medium if conversation else Medium.VIDEO
     detail = person.source_detail
-    return {
+    values = {
         "their_first_name": person.first_name or person.display_name,
         "my_name": user.get_full_name() or "",
         "my_intro": user.intro_line,
@@ -69,6 +84,7 @@ def draft_values(user, person: Person, conversation: Conversation | None, slots:
         "shared_school": school or (user.affiliation if person.source == Source.ALUMNI else ""),
         "event_name": detail if person.source in (Source.SPEAKER, Source.EVENT) else "",
         "association_name": detail if person.source == Source.ASSOCIATION else "",
+        "found_on_linkedin": "yes" if person.source == Source.LINKEDIN else "",
         "organization": person.organization.name if person.organization_id else "",
         "minutes": str(minutes),
         "medium_phrase": MEDIUM_PHRASES.get(medium, "a short call"),
@@ -76,6 +92,8 @@ def draft_values(user, person: Person, conversation: Conversation | None, slots:
         "last_subject": last_subject,
         "conversation_day": "",
     }
+    values["connection_sentence"] = connection_sentence(values)
+    return values
 
 
 def draft(template_key: str, values: dict[str, str], *, subject: str = "", body: str = "") -> tuple[str, str]:

@@ -2,6 +2,7 @@ from django import forms
 
 from coffeechat.conversations.models import Medium
 from coffeechat.mail.models import MailAccount
+from coffeechat.outreach.calls import Outcome
 from coffeechat.outreach.models import Channel, Message, MessageKind, MessageTemplate
 
 
@@ -57,7 +58,7 @@ class TemplateForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = [c for c in MessageKind.choices if c[0] not in (MessageKind.REPLY, MessageKind.NOTE)]
+        self.fields["kind"].choices = [c for c in MessageKind.choices if c[0] not in (MessageKind.REPLY, MessageKind.NOTE, MessageKind.CALL)]
 
 
 class MailAccountForm(forms.ModelForm):
@@ -76,3 +77,9 @@ class MailAccountForm(forms.ModelForm):
         if not 1 <= port <= 65535:
             raise forms.ValidationError("A port is a number from 1 to 65535.")
         return port
+
+
+class CallForm(forms.Form):
+    outcome = forms.ChoiceField(choices=Outcome.choices, widget=forms.RadioSelect, label="How did it go?")
+    note = forms.CharField(required=False, max_length=2000, label="Note (optional)",
+                           widget=forms.Textarea(attrs={"rows": 2}), help_text="What they said, or when to call back.")

@@ -9,6 +9,7 @@ class MessageKind(models.TextChoices):
     FOLLOW_UP = "follow_up", "Follow-up"
     THANK_YOU = "thank_you", "Thank-you"
     KEEP_IN_TOUCH = "keep_in_touch", "Keep in touch"
+    CALL = "call", "Call attempt"
     REPLY = "reply", "Their reply"
     NOTE = "note", "Note"
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from coffeechat.outreach import reply_views, settings_views, views
+from coffeechat.outreach import call_views, reply_views, settings_views, views
 from coffeechat.outreach.models import MessageKind
 
 app_name = "outreach"
@@ -9,6 +9,7 @@ urlpatterns = [
     path("people/<int:person_pk>/follow-up/", views.compose, {"kind": MessageKind.FOLLOW_UP}, name="compose-follow-up"),
     path("people/<int:person_pk>/keep-in-touch/write/", views.compose, {"kind": MessageKind.KEEP_IN_TOUCH}, name="compose-keep-in-touch"),
     path("people/<int:person_pk>/coach/", views.coach_fragment, name="coach"),
+    path("people/<int:person_pk>/call/", call_views.call, name="call"),
     path("conversations/<int:pk>/reply/", reply_views.conversation_reply, name="reply"),
     path("messages/<int:pk>/", views.message_detail, name="message"),
     path("messages/<int:pk>/edit/", views.edit_draft, name="edit"),
