@@ -82,6 +82,31 @@ I came across your profile on LinkedIn while reading about {goal}. I'm {my_name}
 I'm {my_name}, {my_intro}. {connection_sentence} I'm exploring {goal} — could I ask about your path in a {minutes}-minute call? Not a job request; your advice would mean a lot. Thank you!""",
     ),
     BuiltinTemplate(
+        "email_questions", "Three questions by email, for someone short of time", "request", "Three short questions about {goal}",
+        """Dear {their_first_name},
+
+I'm {my_name}, {my_intro}. {connection_sentence}
+
+I am exploring {goal}, and I know your diary is full, so instead of a call: could I send you three short questions by email, to answer whenever suits you over the next couple of weeks? It should take no more than 15 minutes. I am not asking about jobs — only hoping to learn from your experience.
+
+Thank you for considering it,
+{my_name}""",
+    ),
+    BuiltinTemplate(
+        "mentor", "Asking someone you have met more than once to mentor you", "request", "Would you be open to the occasional check-in?",
+        """Dear {their_first_name},
+
+Our conversations have shaped how I think about {goal}, and I have acted on your advice since we last spoke.
+
+Would you be open to a {minutes}-minute check-in every couple of months, so I can tell you how things are going and ask for your view on my next steps? I am not asking for a job or an introduction — only for the occasional conversation, and it is completely fine to say no.
+
+Any of these would suit me for a first one:
+{slots}
+
+With thanks,
+{my_name}""",
+    ),
+    BuiltinTemplate(
         "second_person", "A second person at the same organisation", "request", "Learning about {organization}",
         """Dear {their_first_name},
 

@@ -21,7 +21,7 @@ from coffeechat.people.access import get_person_for_user
 def call(request, person_pk):
     person = get_person_for_user(request, person_pk)
     user = request.user
-    form = CallForm(request.POST or None)
+    form = CallForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         log_call(user, person, form.cleaned_data["outcome"], form.cleaned_data["note"])
         messages.success(request, "Call logged.")

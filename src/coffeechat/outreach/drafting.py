@@ -55,8 +55,10 @@ def connection_sentence(values: dict[str, str], ask: str = "get in touch") -> st
     return "[How you found them: who suggested them, where you met, or where you saw their work.]"
 
 
-def suggested_template(person: Person, others_asked_at_org: bool = False) -> str:
-    """The built-in template that fits how the user found this person."""
+def suggested_template(person: Person, others_asked_at_org: bool = False, times_met: int = 0) -> str:
+    """The built-in template that fits how the user found this person (or how often you have met)."""
+    if times_met >= 2:
+        return "mentor"
     if person.referred_by_id and person.may_use_referrer_name:
         return "referred"
     if others_asked_at_org:

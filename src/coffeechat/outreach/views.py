@@ -61,7 +61,8 @@ def compose(request, person_pk, kind=MessageKind.REQUEST):
     last = person.messages.filter(kind=MessageKind.REQUEST, sent_at__isnull=False).order_by("-sent_at").first()
     values = draft_values(user, person, conversation, slots, last_subject=last.subject if last else "")
     choices = _template_choices(user, kind)
-    default_key = suggested_template(person, others_asked_at_organization(user, person)) if kind == MessageKind.REQUEST else choices[0][0]
+    times_met = Conversation.objects.for_user(user).filter(person=person, state=Conversation.State.HELD).count()
+    default_key = suggested_template(person, others_asked_at_organization(user, person), times_met) if kind == MessageKind.REQUEST else choices[0][0]
     template_key = request.GET.get("template") if request.GET.get("template") in dict(choices) else default_key
     has_resume = bool(user.resume)
 
