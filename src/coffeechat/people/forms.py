@@ -119,9 +119,15 @@ class PersonForm(forms.ModelForm):
 class OrganizationForm(forms.ModelForm):
     class Meta:
         model = Organization
-        fields = ("name", "website", "industry", "notes")
-        widgets = {"notes": forms.Textarea(attrs={"rows": 4})}
+        fields = ("name", "website", "industry", "team_page", "careers_page", "links", "notes")
+        widgets = {"notes": forms.Textarea(attrs={"rows": 6})}
+        labels = {"notes": "Research notes", "team_page": "Team or people page", "careers_page": "Careers page",
+                  "links": "News, press releases, reports"}
+        help_texts = {"notes": "Markdown. What they do, recent news, how they are organised, what you would ask someone there."}
         formfield_callback = https_urls
+
+    links = LinesField(validator=URLValidator(), what="web address", label="News, press releases, reports",
+                       help_text="One web address a line.")
 
     def __init__(self, *args, owner, **kwargs):
         super().__init__(*args, **kwargs)

@@ -45,6 +45,10 @@ class Organization(OwnedModel):
     industry = models.CharField(max_length=120, blank=True)
     notes = models.TextField(blank=True)
     search_text = models.TextField(blank=True, editable=False)
+    # Research before a conversation with someone there.
+    team_page = models.URLField(blank=True, max_length=500)
+    careers_page = models.URLField(blank=True, max_length=500)
+    links = models.JSONField(default=list, blank=True, help_text="News, press releases, reports: one a line.")
 
     class Meta:
         ordering = [Lower("name")]

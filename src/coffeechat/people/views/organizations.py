@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods
 from coffeechat.people.access import get_organization_for_user
 from coffeechat.people.forms import OrganizationForm
 from coffeechat.people.models import Organization
+from coffeechat.people.research import search_links
 
 
 @login_required
@@ -26,7 +27,9 @@ def organization_list(request):
 def organization_detail(request, pk):
     organization = get_organization_for_user(request, pk)
     people = organization.people.all().prefetch_related("tags")
-    return render(request, "people/organization_detail.html", {"organization": organization, "people": people})
+    return render(request, "people/organization_detail.html", {
+        "organization": organization, "people": people, "searches": search_links(organization.name),
+    })
 
 
 @login_required
