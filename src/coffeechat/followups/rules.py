@@ -23,6 +23,7 @@ from coffeechat.people.models import Person
 
 REFERRAL_DAYS = 7
 REFLECT_DAYS = 3
+THANK_INTRODUCER_DAYS = 2
 PREPARE_HOURS = 48
 TITLES = {
     "thank_you": "Send a thank-you to {name}",
@@ -33,6 +34,7 @@ TITLES = {
     "reflect": "Reflect on your conversation with {name}",
     "keep_in_touch": "Keep in touch with {name}",
     "event_follow_up": "Follow up with {name}, whom you met at {event}",
+    "thank_introducer": "Thank {name} for the introductions",
 }
 
 
@@ -61,6 +63,7 @@ class Snapshot:
     interactions: dict = field(default_factory=dict)      # person id -> [datetime]
     contacted: set = field(default_factory=set)           # person ids with a sent message
     thanked: set = field(default_factory=set)             # conversation ids with a thank-you sent
+    thanked_people: dict = field(default_factory=dict)    # person id -> their latest thank-you
     plan_counts: dict = field(default_factory=dict)
     tasks: list = field(default_factory=list)
     marks: dict = field(default_factory=dict)
@@ -74,7 +77,7 @@ def load_snapshot(user) -> Snapshot:
     )
     people = {p.pk: p for p in Person.objects.for_user(user).select_related("referred_by", "organization", "event")}
     interactions = defaultdict(list)
-    contacted, thanked = set(), set()
+    contacted, thanked, thanked_people = set(), set(), {}
     for person_id, conversation_id, kind, sent_at in Message.objects.for_user(user).filter(sent_at__isnull=False).values_list(
             "person_id", "conversation_id", "kind", "sent_at"):
         interactions[person_id].append(sent_at)
@@ -82,12 +85,14 @@ def load_snapshot(user) -> Snapshot:
             contacted.add(person_id)
         if kind == MessageKind.THANK_YOU and conversation_id:
             thanked.add((conversation_id, sent_at))
+        if kind == MessageKind.THANK_YOU:
+            thanked_people[person_id] = max(sent_at, thanked_people.get(person_id, sent_at))
     for person_id, happened_at in Touch.objects.for_user(user).values_list("person_id", "happened_at"):
         interactions[person_id].append(happened_at)
     plan_counts = {c.pk: c.plan_count for c in conversations}
     return Snapshot(
         user=user, conversations=conversations, people=people, interactions=dict(interactions), contacted=contacted,
-        thanked=thanked, plan_counts=plan_counts, tasks=list(Task.objects.for_user(user).select_related("person")),
+        thanked=thanked, thanked_people=thanked_people, plan_counts=plan_counts, tasks=list(Task.objects.for_user(user).select_related("person")),
         marks={m.key: m for m in DueMark.objects.for_user(user)},
     )
 
@@ -124,8 +129,9 @@ def _candidates(snapshot: Snapshot, now: datetime):
                           or c.invitation_sent_at is None)
             if unprepared:
                 yield "prepare", f"prepare:{c.pk}:{c.scheduled_start:%Y%m%d%H%M}", person, c, c.scheduled_start, c.get_absolute_url()
+    yield from _thank_introducers(snapshot)
     for person in snapshot.people.values():
-        if person.referred_by_id and person.source == "referral" and person.pk not in snapshot.contacted:
+        if person.referred_by_id and person.source in ("referral", "introduction") and person.pk not in snapshot.contacted:
             yield "contact_referral", f"contact_referral:{person.pk}", person, None, person.created_at + timedelta(days=REFERRAL_DAYS), reverse("outreach:compose", args=[person.pk])
         if person.event_id and person.pk not in snapshot.contacted:
             yield "event_follow_up", f"event_follow_up:{person.pk}", person, None, event_follow_up_due(person.event, user.time_zone), reverse("outreach:compose", args=[person.pk])
@@ -135,6 +141,20 @@ def _candidates(snapshot: Snapshot, now: datetime):
         last = last_interaction(snapshot, person.pk, now) if cadence and talked else None
         if last is not None:
             yield "keep_in_touch", f"keep_in_touch:{person.pk}:{last:%Y%m%d%H%M}", person, None, last + timedelta(days=cadence), reverse("followups:touch", args=[person.pk])
+
+
+def _thank_introducers(snapshot: Snapshot):
+    """Someone who gave you names is thanked within two days of the last names recorded."""
+    introduced = {}
+    for person in snapshot.people.values():
+        if person.source == "introduction" and person.referred_by_id in snapshot.people:
+            introduced[person.referred_by_id] = max(person.created_at, introduced.get(person.referred_by_id, person.created_at))
+    for introducer_id, since in introduced.items():
+        thanked = snapshot.thanked_people.get(introducer_id)
+        if thanked is None or thanked < since - timedelta(days=1):
+            action = reverse("outreach:compose-thanks", args=[introducer_id]) + "?template=thank_introducer"
+            yield ("thank_introducer", f"thank_introducer:{introducer_id}:{since:%Y%m%d%H%M}", snapshot.people[introducer_id],
+                   None, since + timedelta(days=THANK_INTRODUCER_DAYS), action)
 
 
 def event_follow_up_due(event, time_zone: str) -> datetime:

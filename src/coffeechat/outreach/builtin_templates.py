@@ -140,6 +140,29 @@ With thanks,
 {my_name}""",
     ),
     BuiltinTemplate(
+        "introductions", "Ask someone you know for names", "introductions", "A small favour: do you know anyone in {goal}?",
+        """Hi {their_first_name},
+
+I hope all is well with you. I'm exploring {goal} and trying to talk with a few people who do that work, to learn what it is really like before I choose my next step — I'm not asking anyone for a job.
+
+Do you know anyone in that field who might have 20 minutes to talk with me? If so, would you be comfortable introducing us, or letting me mention your name when I write to them?
+
+Even one name would help a great deal. Thank you!
+
+{my_name}""",
+    ),
+    BuiltinTemplate(
+        "thank_introducer", "Thanks for the names", "thank_you", "Thank you for the introductions",
+        """Hi {their_first_name},
+
+Thank you so much for the names you sent me — it was generous of you. [Say whom you have written to, and how it went.]
+
+I'll let you know how the conversations go.
+
+With thanks,
+{my_name}""",
+    ),
+    BuiltinTemplate(
         "keep_in_touch", "Keeping in touch", "keep_in_touch", "A quick update",
         """Dear {their_first_name},
 

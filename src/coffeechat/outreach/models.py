@@ -10,6 +10,7 @@ class MessageKind(models.TextChoices):
     THANK_YOU = "thank_you", "Thank-you"
     KEEP_IN_TOUCH = "keep_in_touch", "Keep in touch"
     CALL = "call", "Call attempt"
+    INTRODUCTIONS = "introductions", "Ask for introductions"
     REPLY = "reply", "Their reply"
     NOTE = "note", "Note"
 

@@ -1,12 +1,15 @@
 from django.urls import path
 
-from coffeechat.outreach import call_views, reply_views, settings_views, views
+from coffeechat.outreach import call_views, intro_views, reply_views, settings_views, views
 from coffeechat.outreach.models import MessageKind
 
 app_name = "outreach"
 urlpatterns = [
     path("people/<int:person_pk>/ask/", views.compose, name="compose"),
     path("people/<int:person_pk>/follow-up/", views.compose, {"kind": MessageKind.FOLLOW_UP}, name="compose-follow-up"),
+    path("people/<int:person_pk>/introductions/write/", views.compose, {"kind": MessageKind.INTRODUCTIONS}, name="compose-introductions"),
+    path("people/<int:person_pk>/introductions/", intro_views.names_given, name="introductions"),
+    path("people/<int:person_pk>/thank/", views.compose, {"kind": MessageKind.THANK_YOU}, name="compose-thanks"),
     path("people/<int:person_pk>/keep-in-touch/write/", views.compose, {"kind": MessageKind.KEEP_IN_TOUCH}, name="compose-keep-in-touch"),
     path("people/<int:person_pk>/coach/", views.coach_fragment, name="coach"),
     path("people/<int:person_pk>/call/", call_views.call, name="call"),

@@ -44,6 +44,11 @@ def _apply_template(user, key: str, values: dict) -> tuple[str, str]:
     return draft(key, values)
 
 
+def latest_goal(user) -> str:
+    """What the user is exploring, from their most recent conversation that says."""
+    return Conversation.objects.for_user(user).exclude(goal="").order_by("-updated_at").values_list("goal", flat=True).first() or ""
+
+
 def _slots(user, minutes: int):
     return propose_slots(parse_availability(user.availability), now=timezone.now(), time_zone=user.time_zone, minutes=minutes)
 
@@ -60,6 +65,8 @@ def compose(request, person_pk, kind=MessageKind.REQUEST):
     slots = _slots(user, minutes)
     last = person.messages.filter(kind=MessageKind.REQUEST, sent_at__isnull=False).order_by("-sent_at").first()
     values = draft_values(user, person, conversation, slots, last_subject=last.subject if last else "")
+    if kind == MessageKind.INTRODUCTIONS and not values["goal"]:
+        values["goal"] = latest_goal(user)
     choices = _template_choices(user, kind)
     times_met = Conversation.objects.for_user(user).filter(person=person, state=Conversation.State.HELD).count()
     default_key = suggested_template(person, others_asked_at_organization(user, person), times_met) if kind == MessageKind.REQUEST else choices[0][0]

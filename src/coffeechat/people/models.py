@@ -25,6 +25,7 @@ class Source(models.TextChoices):
     EVENT = "event", "Alumni or sector event"
     SOCIAL_MEDIA = "social_media", "Social media"
     REFERRAL = "referral", "Referral"
+    INTRODUCTION = "introduction", "Introduction from someone I know"
     OTHER = "other", "Other"
 
 
