@@ -71,3 +71,10 @@ def test_the_linkedin_note_fits_and_passes_the_checks_that_apply(helene):
     verdicts = {f.id: f.ok for f in check_email(note).findings}
     for check in ("introduces_self", "names_connection", "information_not_job", "asks_for_job", "clear_request", "time_bounded"):
         assert verdicts[check], (check, note)
+
+
+def test_the_call_script_uses_the_written_pitch(owner_client, helene):
+    helene.owner.pitch = "I'm Zoë, a nurse who wants to help build better charting software."
+    helene.owner.save()
+    page = owner_client.get(reverse("outreach:call", args=[helene.pk])).content.decode()
+    assert "Hello, is this Hélène? I&#x27;m Zoë, a nurse who wants to help build better charting software." in page

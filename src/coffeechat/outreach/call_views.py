@@ -30,6 +30,6 @@ def call(request, person_pk):
     minutes = conversation.minutes if conversation else user.meeting_minutes
     slots = propose_slots(parse_availability(user.availability), now=timezone.now(), time_zone=user.time_zone, minutes=minutes)
     return render(request, "outreach/call.html", {
-        "person": person, "form": form, "scripts": scripts(draft_values(user, person, conversation, slots)),
+        "person": person, "form": form, "scripts": scripts(draft_values(user, person, conversation, slots), pitch=user.pitch),
         "attempts": person.messages.filter(kind=MessageKind.CALL).order_by("-sent_at", "-pk"),
     }, status=422 if form.is_bound else 200)

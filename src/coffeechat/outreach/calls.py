@@ -26,7 +26,7 @@ class Outcome(models.TextChoices):
 
 ANSWERS = {Outcome.AGREED: Conversation.State.ACCEPTED, Outcome.DECLINED: Conversation.State.DECLINED}
 
-CALL_SCRIPT = """Hello, is this {their_first_name}? My name is {my_name} — {my_intro}.
+CALL_SCRIPT = """Hello, is this {their_first_name}? {introduction}
 {connection_sentence}
 I'm exploring {goal}, and I'm calling to ask whether you might have {minutes} minutes in the next couple of weeks to tell me about your work. I'm not looking for a job — only hoping to learn from your experience.
 
@@ -37,8 +37,10 @@ If now is a bad moment: Of course — when would be a better time to call back?"
 VOICEMAIL_SCRIPT = """Hello {their_first_name}, this is {my_name}, {my_intro}. {connection_sentence} I'm learning about {goal}, and I'd be grateful for {minutes} minutes of your time to hear how you got into your work — not about a job. I'll also send you a short email. You can reach me at [your phone number, said slowly, twice]. Thank you, and have a good day."""
 
 
-def scripts(values: dict[str, str]) -> dict[str, str]:
-    values = {**values, "connection_sentence": connection_sentence(values, "call you")}
+def scripts(values: dict[str, str], pitch: str = "") -> dict[str, str]:
+    """What to say; the user's own 30-second pitch, when written, is how the call script introduces them."""
+    introduction = pitch.strip() or fill("My name is {my_name} — {my_intro}.", values)
+    values = {**values, "connection_sentence": connection_sentence(values, "call you"), "introduction": introduction}
     return {"call": fill(CALL_SCRIPT, values), "voicemail": fill(VOICEMAIL_SCRIPT, values)}
 
 
