@@ -14,11 +14,14 @@ Run it:
   login-link            print a fresh one-time sign-in link (local mode)
 
 People:
-  people add NAME       add a person (--email, --org, --title, --source, --linkedin); prints the id
+  people add NAME       add a person (--email, --org, --title, --source, --linkedin, --event ID); prints the id
   people list           list people (--search Q, --json)
   import PATH           import contacts (LinkedIn, Google, Outlook CSV, vCard); --dry-run, --undo BATCH
   export json|csv|vcard your data: json is the full backup (-o FILE)
   restore FILE          load a JSON backup into an empty account
+  events add NAME --on YYYY-MM-DD   record an event you went to (--where, --kind); prints the id
+  events list           your events (--json)
+  pitch                 your 30-second introduction (--json)
 
 Conversations:
   meetings add PERSON --at "YYYY-MM-DD HH:MM"   schedule (--tz, --minutes, --medium, --where)
