@@ -8,6 +8,7 @@ from coffeechat.followups import views as followup_views
 urlpatterns = [
     path("", followup_views.today, name="home"),
     path("insights/", views.coming_soon, {"feature": "Insights"}, name="insights"),
+    path("", include("coffeechat.insights.urls")),
     path("healthz", views.healthz, name="healthz"),
     path("", include("coffeechat.accounts.urls")),
     path("", include("coffeechat.people.urls")),

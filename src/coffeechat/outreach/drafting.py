@@ -64,7 +64,7 @@ def draft_values(user, person: Person, conversation: Conversation | None, slots:
         "their_first_name": person.first_name or person.display_name,
         "my_name": user.get_full_name() or "",
         "my_intro": user.intro_line,
-        "goal": conversation.goal if conversation else "",
+        "goal": conversation.goal.title if conversation and conversation.goal else "",
         "referrer_name": person.referred_by.display_name if person.referred_by_id and person.may_use_referrer_name else "",
         "shared_school": school or (user.affiliation if person.source == Source.ALUMNI else ""),
         "event_name": detail if person.source in (Source.SPEAKER, Source.EVENT) else "",

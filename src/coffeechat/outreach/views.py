@@ -67,13 +67,14 @@ def compose(request, person_pk, kind=MessageKind.REQUEST):
 
     asks_for_time = kind in (MessageKind.REQUEST, MessageKind.FOLLOW_UP)
     if request.method == "POST":
-        form = ComposeForm(request.POST, has_resume=has_resume, asks_for_time=asks_for_time)
+        form = ComposeForm(request.POST, user=user, goal_id=conversation.goal_id if conversation else None,
+                           has_resume=has_resume, asks_for_time=asks_for_time)
         if form.is_valid():
             with transaction.atomic():
                 if kind == MessageKind.REQUEST:
                     conversation = open_conversation(user, person)
                 if conversation is not None and asks_for_time:
-                    conversation.goal = form.cleaned_data["goal"]
+                    conversation.goal = form.chosen_goal()
                     conversation.minutes = form.cleaned_data["minutes"]
                     conversation.medium = form.cleaned_data["medium"]
                     conversation.save()
@@ -87,9 +88,9 @@ def compose(request, person_pk, kind=MessageKind.REQUEST):
     else:
         subject, body = _apply_template(user, template_key, values)
         form = ComposeForm(initial={
-            "subject": subject, "body": body, "goal": conversation.goal if conversation else "",
+            "subject": subject, "body": body, "goal": conversation.goal_id if conversation else None,
             "minutes": minutes, "medium": conversation.medium if conversation else "video",
-        }, has_resume=has_resume, asks_for_time=asks_for_time)
+        }, user=user, goal_id=conversation.goal_id if conversation else None, has_resume=has_resume, asks_for_time=asks_for_time)
     context = {
         "form": form, "person": person, "kind": kind, "kind_label": MessageKind(kind).label,
         "template_choices": choices, "template_key": template_key, "slots": slots,
@@ -108,8 +109,9 @@ def edit_draft(request, pk):
         return redirect(message)
     conversation = message.conversation
     asks_for_time = message.kind in (MessageKind.REQUEST, MessageKind.FOLLOW_UP)
-    form = ComposeForm(request.POST or None, instance=message, has_resume=bool(request.user.resume), asks_for_time=asks_for_time, initial={
-        "goal": conversation.goal if conversation else "", "minutes": conversation.minutes if conversation else request.user.meeting_minutes,
+    form = ComposeForm(request.POST or None, instance=message, user=request.user, goal_id=conversation.goal_id if conversation else None,
+                       has_resume=bool(request.user.resume), asks_for_time=asks_for_time, initial={
+        "goal": conversation.goal_id if conversation else None, "minutes": conversation.minutes if conversation else request.user.meeting_minutes,
         "medium": conversation.medium if conversation else "video",
     })
     if request.method == "POST" and form.is_valid():
@@ -117,7 +119,7 @@ def edit_draft(request, pk):
             form.save()
             if conversation and asks_for_time:
                 conversation.goal, conversation.minutes, conversation.medium = (
-                    form.cleaned_data["goal"], form.cleaned_data["minutes"], form.cleaned_data["medium"])
+                    form.chosen_goal(), form.cleaned_data["minutes"], form.cleaned_data["medium"])
                 conversation.save()
         return redirect(message)
     context = {"form": form, "person": message.person, "message": message, "kind": message.kind, "kind_label": message.get_kind_display(),

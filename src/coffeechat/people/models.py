@@ -1,3 +1,4 @@
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
@@ -44,6 +45,15 @@ class Organization(OwnedModel):
     website = models.URLField(blank=True, max_length=500)
     industry = models.CharField(max_length=120, blank=True)
     notes = models.TextField(blank=True)
+    # A target organisation, rated as job-search coaches rank a target list; advocacy
+    # (who I know there) is computed from the people, never typed.
+    is_target = models.BooleanField(default=False)
+    motivation = models.PositiveSmallIntegerField(
+        default=0, validators=[MaxValueValidator(3)], help_text="How much I want to work there, 0 to 3."
+    )
+    postings = models.PositiveSmallIntegerField(
+        default=1, validators=[MinValueValidator(1), MaxValueValidator(3)], help_text="Are they hiring in my field? 1 to 3."
+    )
     search_text = models.TextField(blank=True, editable=False)
 
     class Meta:

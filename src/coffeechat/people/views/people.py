@@ -45,7 +45,7 @@ def person_list(request):
 def person_detail(request, pk):
     person = get_person_for_user(request, pk)
     referrals = person.referrals.all().select_related("organization")
-    conversations = person.conversations.all()
+    conversations = person.conversations.select_related("goal")
     timeline = person.messages.select_related("conversation").order_by("-created_at", "-pk")
     return render(request, "people/person_detail.html", {
         "person": person, "referrals": referrals, "conversations": conversations, "timeline": timeline,
