@@ -47,3 +47,29 @@ class GoalForm(forms.ModelForm):
         if commit:
             goal.save()
         return goal
+
+
+class RatingForm(forms.Form):
+    motivation = forms.TypedChoiceField(coerce=int, label="Motivation", choices=[
+        (3, "3 · I would love to work there"), (2, "2 · I would like to"), (1, "1 · maybe"), (0, "0 · not sure yet")])
+    postings = forms.TypedChoiceField(coerce=int, label="Postings", choices=[
+        (3, "3 · hiring in my field now"), (2, "2 · sometimes"), (1, "1 · not that I know")])
+
+
+class PasteForm(forms.Form):
+    names = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 8, "placeholder": "Northwind Health\nCity of Halifax\nBlue Harbour Studio"}),
+        label="Organisations, one a line", max_length=20_000,
+        help_text="Organisations you already have are matched by name, never duplicated.",
+    )
+
+    def clean_names(self):
+        names = [" ".join(line.split()) for line in self.cleaned_data["names"].splitlines()]
+        names = [n for n in names if n]
+        if not names:
+            raise forms.ValidationError("Paste at least one organisation name.")
+        if len(names) > 200:
+            raise forms.ValidationError("Paste at most 200 names at a time.")
+        if any(len(n) > 200 for n in names):
+            raise forms.ValidationError("An organisation name is at most 200 characters.")
+        return names

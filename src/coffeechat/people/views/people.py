@@ -80,7 +80,8 @@ def _person_form_page(request, form, person=None):
 @login_required
 @require_http_methods(["GET", "POST"])
 def person_add(request):
-    form = PersonForm(request.POST or None, owner=request.user, initial={"source": request.GET.get("source", Source.OTHER)})
+    form = PersonForm(request.POST or None, owner=request.user, initial={
+        "source": request.GET.get("source", Source.OTHER), "organization_name": request.GET.get("organization", "")[:200]})
     if request.method == "POST" and form.is_valid():
         person = _save_person(form)
         messages.success(request, f"Added {person.display_name}.")
