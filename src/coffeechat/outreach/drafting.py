@@ -26,6 +26,8 @@ PROMPTS = {
     "organization": "[their organisation]",
     "slots": "- [two or three concrete times that suit you]",
     "their_first_name": "[their first name]",
+    "introduce_name": "[who you would like to meet]",
+    "introduce_organization": "[their organisation]",
     "my_name": "[your name]",
 }
 
@@ -55,7 +57,8 @@ def suggested_template(person: Person, others_asked_at_org: bool = False) -> str
     return "linkedin"
 
 
-def draft_values(user, person: Person, conversation: Conversation | None, slots: list[datetime], last_subject: str = "") -> dict[str, str]:
+def draft_values(user, person: Person, conversation: Conversation | None, slots: list[datetime], last_subject: str = "",
+                 introduce: Person | None = None) -> dict[str, str]:
     school = next((c["detail"] for c in person.commonalities if c.get("kind") == "school"), "")
     minutes = conversation.minutes if conversation else user.meeting_minutes
     medium = conversation.medium if conversation else Medium.VIDEO
@@ -75,6 +78,8 @@ def draft_values(user, person: Person, conversation: Conversation | None, slots:
         "slots": "\n".join(f"- {describe_slot(s, person.time_zone)}" for s in slots),
         "last_subject": last_subject,
         "conversation_day": "",
+        "introduce_name": introduce.display_name if introduce else "",
+        "introduce_organization": introduce.organization.name if introduce and introduce.organization_id else "",
     }
 
 

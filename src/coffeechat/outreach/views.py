@@ -28,6 +28,7 @@ from coffeechat.outreach.models import Channel, Message, MessageKind, MessageTem
 from coffeechat.outreach.services import mark_sent
 from coffeechat.outreach.slots import propose_slots
 from coffeechat.people.access import get_person_for_user
+from coffeechat.people.models import Person
 
 
 def _template_choices(user, kind: str) -> list[tuple[str, str]]:
@@ -59,9 +60,14 @@ def compose(request, person_pk, kind=MessageKind.REQUEST):
     minutes = conversation.minutes if conversation else user.meeting_minutes
     slots = _slots(user, minutes)
     last = person.messages.filter(kind=MessageKind.REQUEST, sent_at__isnull=False).order_by("-sent_at").first()
-    values = draft_values(user, person, conversation, slots, last_subject=last.subject if last else "")
+    # "Ask for an introduction" from a warm path: ?introduction=<the person I would like to meet>.
+    introduce = Person.objects.for_user(user).select_related("organization").filter(
+        pk=request.GET["introduction"]).exclude(pk=person.pk).first() if request.GET.get("introduction", "").isdigit() else None
+    values = draft_values(user, person, conversation, slots, last_subject=last.subject if last else "", introduce=introduce)
     choices = _template_choices(user, kind)
     default_key = suggested_template(person, others_asked_at_organization(user, person)) if kind == MessageKind.REQUEST else choices[0][0]
+    if introduce is not None and kind == MessageKind.REQUEST:
+        default_key = "introduction"
     template_key = request.GET.get("template") if request.GET.get("template") in dict(choices) else default_key
     has_resume = bool(user.resume)
 
