@@ -9,7 +9,13 @@ from django.utils import timezone
 
 from coffeechat.questions.plans import add_item
 from tests.clirun import run_cli
-from tests.factories import ConversationFactory, GoalFactory, MessageFactory, OrganizationFactory, PersonFactory
+from tests.factories import (
+    ConversationFactory,
+    GoalFactory,
+    MessageFactory,
+    OrganizationFactory,
+    PersonFactory,
+)
 
 pytestmark = pytest.mark.django_db
 

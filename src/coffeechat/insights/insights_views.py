@@ -2,8 +2,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from coffeechat.insights.data import load
-from coffeechat.insights.report import PERIODS, TOO_FEW, build
 from coffeechat.insights.network import ROW
+from coffeechat.insights.report import PERIODS, TOO_FEW, build
 
 MAX_DRAWN = 200  # nodes in the picture; the table and the JSON have them all
 
