@@ -66,3 +66,11 @@ class MessageFactory(factory.django.DjangoModelFactory):
     person = factory.SubFactory(PersonFactory, owner=factory.SelfAttribute("..owner"))
     subject = "Learning about your work"
     body = "Dear Sam,\n\nCould you spare 20 minutes?\n\nBest,\nMe"
+
+
+class GoalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "insights.Goal"
+
+    owner = factory.SubFactory(UserFactory)
+    title = factory.Sequence(lambda n: f"Field {n}")

@@ -4,10 +4,12 @@ from django.urls import include, path
 
 from coffeechat import views
 from coffeechat.followups import views as followup_views
+from coffeechat.insights import insights_views
 
 urlpatterns = [
     path("", followup_views.today, name="home"),
-    path("insights/", views.coming_soon, {"feature": "Insights"}, name="insights"),
+    path("insights/", insights_views.insights, name="insights"),
+    path("", include("coffeechat.insights.urls")),
     path("healthz", views.healthz, name="healthz"),
     path("", include("coffeechat.accounts.urls")),
     path("", include("coffeechat.people.urls")),

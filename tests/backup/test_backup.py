@@ -6,9 +6,16 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from coffeechat.backup import BackupError, export_backup, owned_models, restore_backup
+from coffeechat.conversations.models import Conversation
 from coffeechat.people.models import ImportBatch, Organization, Person, Tag
 from coffeechat.people.services import set_tags
-from tests.factories import OrganizationFactory, PersonFactory, UserFactory
+from tests.factories import (
+    ConversationFactory,
+    GoalFactory,
+    OrganizationFactory,
+    PersonFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -31,6 +38,11 @@ def rich_account(owner):
     set_tags(referral, ["health"])
     batch = ImportBatch.objects.create(owner=owner, filename="Connections.csv", format="linkedin", status="done", created_count=1)
     PersonFactory(owner=owner, first_name="Imported", last_name="One", import_batch=batch)
+    goal = GoalFactory(owner=owner, title="Health informatics", kind="field", state="paused",
+                       key_questions=["What does a week look like?", "Which skills carry over?", "What would you learn first?"])
+    ConversationFactory(owner=owner, person=referral, goal=goal, state="held")
+    org.is_target, org.motivation, org.postings = True, 3, 2
+    org.save()
     owner.time_zone, owner.meeting_minutes = "Europe/Paris", 25
     owner.save()
     return owner
@@ -38,7 +50,7 @@ def rich_account(owner):
 
 def test_every_private_model_is_in_the_backup():
     labels = {m._meta.label_lower for m in owned_models()}
-    assert {"people.person", "people.organization", "people.tag", "people.importbatch"} <= labels
+    assert {"people.person", "people.organization", "people.tag", "people.importbatch", "insights.goal"} <= labels
 
 
 def test_export_restore_export_gives_the_same_data(rich_account):
@@ -55,6 +67,10 @@ def test_export_restore_export_gives_the_same_data(rich_account):
     assert sorted(t.name for t in restored.tags.all()) == ["health"]
     assert restored.created_at == Person.objects.get(owner=rich_account, last_name="Béland").created_at
     assert target.time_zone == "Europe/Paris" and target.meeting_minutes == 25
+    goal = target_goal = Conversation.objects.get(owner=target).goal
+    assert goal.owner == target and (goal.state, target_goal.key_questions[1]) == ("paused", "Which skills carry over?")
+    northwind = Organization.objects.get(owner=target)
+    assert (northwind.is_target, northwind.motivation, northwind.postings) == (True, 3, 2)
 
 
 def test_the_backup_has_a_format_and_schema_version(rich_account):
@@ -127,12 +143,14 @@ def test_export_restore_into_a_fresh_database_export_again(tmp_path):
 
 
 def test_a_backup_from_before_the_conversations_app_still_restores(owner):
-    from tests.factories import ConversationFactory
+    from tests.factories import ConversationFactory, GoalFactory
 
-    ConversationFactory(owner=owner, goal="What the work is like")
+    ConversationFactory(owner=owner, goal=GoalFactory(owner=owner, title="What the work is like"))
     document = json.loads(json.dumps(export_backup(owner)))
     # Backups written before the move name the model by its old app.
     document["data"]["meetings.conversation"] = document["data"].pop("conversations.conversation")
     target = UserFactory(username="from-old-backup")
     restore_backup(target, document)
-    assert target and export_backup(target)["data"]["conversations.conversation"][0]["fields"]["goal"] == "What the work is like"
+    restored = export_backup(target)["data"]
+    assert restored["conversations.conversation"][0]["fields"]["goal"] == 1
+    assert restored["insights.goal"][0]["fields"]["title"] == "What the work is like"

@@ -3,7 +3,7 @@ import re
 import pytest
 
 from coffeechat.questions.plans import apply_preset
-from tests.factories import ConversationFactory, UserFactory
+from tests.factories import ConversationFactory, GoalFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 RESEARCH = ("Nurse practitioner at Northwind Health since 2019. Led the move to electronic charting on three wards. "
@@ -14,7 +14,7 @@ RESEARCH = ("Nurse practitioner at Northwind Health since 2019. Led the move to 
 def test_the_brief_prints_on_one_page(page, sign_in, screenshot, paper):
     user = UserFactory(username=f"brief-{paper}")
     conversation = ConversationFactory(
-        owner=user, goal="how nurses move into informatics", person__first_name="Hélène", person__last_name="Béland",
+        owner=user, goal=GoalFactory(owner=user, title="how nurses move into informatics", key_questions=["What does a normal week look like?", "Which skills carried over from the wards?", "What would you learn first?"]), person__first_name="Hélène", person__last_name="Béland",
         person__research=RESEARCH, person__commonalities=[{"kind": "school", "detail": "Dalhousie"}, {"kind": "interest", "detail": "rowing"}],
     )
     apply_preset(conversation, "tiara", replace=True)

@@ -27,7 +27,7 @@ def test_draft_a_request_watch_the_coach_and_mark_it_sent(page, sign_in, screens
                                       "Your work leading the move to electronic charting at Northwind Health is exactly what I hope to learn about.")
     body.fill(text)
     page.wait_for_function("document.querySelector('[data-check=\"explains_why_them\"]').classList.contains('ok')")
-    page.get_by_label("What I hope to learn").fill("nursing informatics")
+    page.get_by_label("…or a new goal").fill("nursing informatics")
     screenshot(page, "compose-coach-green")
 
     page.get_by_role("button", name="Save draft and choose how to send").click()

@@ -65,7 +65,7 @@ def test_the_move_keeps_every_conversation_message_plan_and_mail_account(before_
     from coffeechat.questions.models import PlanItem
 
     moved = Moved.objects.get(pk=talk.pk)
-    assert (moved.state, moved.goal, moved.uid, moved.sequence, moved.notes) == ("held", "What UX research is like", uid, 3, "Start with the paperwork")
+    assert (moved.state, moved.goal.title, moved.uid, moved.sequence, moved.notes) == ("held", "What UX research is like", uid, 3, "Start with the paperwork")
     assert Moved.objects.filter(owner_id=owner.pk).count() == 2
     assert sorted(Message.objects.values_list("conversation_id", flat=True)) == sorted([talk.pk, asked.pk])
     assert PlanItem.objects.get().conversation_id == talk.pk

@@ -4,7 +4,7 @@ from django.urls import reverse
 from coffeechat.conversations.models import Conversation
 from coffeechat.people.models import Person, Source
 from coffeechat.questions.bank import PRESETS
-from tests.factories import ConversationFactory, OrganizationFactory, PersonFactory
+from tests.factories import ConversationFactory, GoalFactory, OrganizationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -66,12 +66,12 @@ def test_ending_the_call_marks_it_held(owner_client, owner):
 
 def test_the_brief_has_everything_on_one_page(owner_client, owner):
     person = PersonFactory(owner=owner, first_name="Hélène", research="**Led** charting", commonalities=[{"kind": "school", "detail": "McGill"}])
-    conversation = ConversationFactory(owner=owner, person=person, goal="nursing informatics")
+    conversation = ConversationFactory(owner=owner, person=person, goal=GoalFactory(owner=owner, title="nursing informatics", key_questions=["How did the move happen?"]))
     from coffeechat.questions.plans import add_item
 
     add_item(conversation, "What surprised you?", must_ask=True)
     body = owner_client.get(reverse("meetings:brief", args=[conversation.pk])).content.decode()
-    for expected in ("Hélène", "<strong>Led</strong>", "McGill", "nursing informatics", "★ What surprised you?", "@media print"):
+    for expected in ("Hélène", "<strong>Led</strong>", "McGill", "nursing informatics", "★ What surprised you?", "How did the move happen?", "@media print"):
         assert expected in body or expected == "@media print", expected
 
 

@@ -7,7 +7,7 @@ import vobject
 from django.urls import reverse
 
 from coffeechat.conversations.models import Conversation
-from tests.factories import ConversationFactory, PersonFactory
+from tests.factories import ConversationFactory, GoalFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -18,12 +18,12 @@ def conversation(owner):
     owner.save()
     person = PersonFactory(owner=owner, first_name="Hélène", last_name="Béland", emails=["helene@northwind.example"],
                            time_zone="America/Vancouver")
-    return ConversationFactory(owner=owner, person=person, state="accepted", goal="nursing informatics")
+    return ConversationFactory(owner=owner, person=person, state="accepted", goal=GoalFactory(owner=owner, title="nursing informatics"))
 
 
 def schedule(client, conversation, **overrides):
     data = {"date": "2026-12-01", "time": "15:00", "time_zone": "America/Toronto", "minutes": 30,
-            "medium": "video", "location": "https://meet.example.com/abc"}
+            "medium": "video", "location": "https://meet.example.com/abc", "goal": conversation.goal_id or ""}
     data.update(overrides)
     return client.post(reverse("meetings:schedule", args=[conversation.pk]), data)
 

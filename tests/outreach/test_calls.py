@@ -2,7 +2,7 @@ from datetime import UTC, datetime
 
 import pytest
 from django.urls import reverse
-from tests.factories import ConversationFactory, OrganizationFactory, PersonFactory
+from tests.factories import ConversationFactory, GoalFactory, OrganizationFactory, PersonFactory
 
 from coffeechat.conversations.models import Conversation
 from coffeechat.conversations.services import nudge_for
@@ -24,7 +24,7 @@ def helene(owner):
 
 
 def test_the_scripts_come_from_the_record(owner_client, helene):
-    ConversationFactory(owner=helene.owner, person=helene, goal="health informatics", minutes=20)
+    ConversationFactory(owner=helene.owner, person=helene, goal=GoalFactory(owner=helene.owner, title="health informatics"), minutes=20)
     page = owner_client.get(reverse("outreach:call", args=[helene.pk])).content.decode()
     assert "Hello, is this Hélène? My name is Zoë Kowalczyk — a final-year nursing student at Dalhousie." in page
     assert "Priya Shah suggested I call you." in page and "20 minutes" in page and "health informatics" in page
@@ -65,7 +65,7 @@ def test_an_outsider_gets_404(outsider_client, helene):
 
 
 def test_the_linkedin_note_fits_and_passes_the_checks_that_apply(helene):
-    conversation = ConversationFactory(owner=helene.owner, person=helene, goal="health informatics", minutes=20)
+    conversation = ConversationFactory(owner=helene.owner, person=helene, goal=GoalFactory(owner=helene.owner, title="health informatics"), minutes=20)
     _, note = draft("linkedin_note", draft_values(helene.owner, helene, conversation, []))
     assert len(note) <= 300 and "[" not in note
     verdicts = {f.id: f.ok for f in check_email(note).findings}

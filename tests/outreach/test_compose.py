@@ -54,13 +54,13 @@ def test_choosing_another_template_refills_the_text(owner_client, referred):
 
 def test_saving_creates_a_draft_and_a_conversation_and_a_template(owner_client, owner, referred):
     response = owner_client.post(reverse("outreach:compose", args=[referred.pk]), {
-        "subject": "Hello", "body": "Dear Hélène, could you spare 20 minutes?", "goal": "nursing informatics",
+        "subject": "Hello", "body": "Dear Hélène, could you spare 20 minutes?", "new_goal": "nursing informatics",
         "minutes": 20, "medium": "phone", "save_as_template": "My nursing ask",
     })
     message = Message.objects.get(owner=owner)
     assert response.status_code == 302 and response.url == message.get_absolute_url()
     assert message.is_draft and message.conversation.state == Conversation.State.DRAFT
-    assert (message.conversation.goal, message.conversation.minutes, message.conversation.medium) == ("nursing informatics", 20, "phone")
+    assert (message.conversation.goal.title, message.conversation.minutes, message.conversation.medium) == ("nursing informatics", 20, "phone")
     assert MessageTemplate.objects.get(owner=owner).name == "My nursing ask"
 
 

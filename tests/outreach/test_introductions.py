@@ -3,7 +3,7 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from tests.factories import ConversationFactory, OrganizationFactory, PersonFactory
+from tests.factories import ConversationFactory, GoalFactory, OrganizationFactory, PersonFactory
 
 from coffeechat.followups.rules import due_items, load_snapshot
 from coffeechat.outreach.models import Message
@@ -28,7 +28,7 @@ def names(*rows):
 
 
 def test_the_ask_names_the_goal_and_is_no_job_request(owner_client, owner, aunt):
-    ConversationFactory(owner=owner, goal="health informatics")
+    ConversationFactory(owner=owner, goal=GoalFactory(owner=owner, title="health informatics"))
     response = owner_client.get(reverse("outreach:compose-introductions", args=[aunt.pk]))
     body = response.context["form"]["body"].value()
     assert "Hi Marie" in body and "exploring health informatics" in body and "not asking anyone for a job" in body

@@ -5,14 +5,14 @@ from coffeechat.conversations.models import Conversation
 from coffeechat.followups.rules import due_items, load_snapshot
 from coffeechat.outreach.drafting import draft, draft_values, suggested_template
 from coffeechat.questions.plans import add_item
-from tests.factories import ConversationFactory, PersonFactory
+from tests.factories import ConversationFactory, GoalFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def asked(owner):
-    conversation = ConversationFactory(owner=owner, state="accepted", goal="health informatics")
+    conversation = ConversationFactory(owner=owner, state="accepted", goal=GoalFactory(owner=owner, title="health informatics"))
     for text in ("How did you move from nursing into informatics?", "What does a normal week look like?", "Who else should I talk to?"):
         add_item(conversation, text)
     return conversation
@@ -59,7 +59,7 @@ def test_someone_met_twice_is_offered_the_mentor_ask(owner):
     assert suggested_template(person, times_met=1) != "mentor"
     assert suggested_template(person, times_met=2) == "mentor"
     owner.first_name = "Zoë"
-    conversation = ConversationFactory(owner=owner, person=person, goal="health informatics", minutes=20)
+    conversation = ConversationFactory(owner=owner, person=person, goal=GoalFactory(owner=owner, title="health informatics"), minutes=20)
     _, body = draft("mentor", draft_values(owner, person, conversation, []))
     assert "20-minute check-in" in body and "not asking for a job" in body and "Zoë" in body
     _, body = draft("email_questions", draft_values(owner, person, conversation, []))

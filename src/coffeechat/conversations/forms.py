@@ -1,6 +1,7 @@
 from django import forms
 
 from coffeechat.conversations.models import Conversation
+from coffeechat.conversations.services import goal_named, goals_to_offer
 
 
 class ReplyForm(forms.Form):
@@ -21,3 +22,22 @@ class ReferralForm(forms.Form):
     name = forms.CharField(max_length=300, label="Name")
     organization = forms.CharField(max_length=200, required=False, label="Organisation")
     may_use_name = forms.BooleanField(required=False, label="I may use their name")
+
+
+class GoalFields(forms.Form):
+    """The goal of a conversation: one of the active goals, or a new one typed in place."""
+
+    goal = forms.ModelChoiceField(queryset=None, required=False, label="Goal", empty_label="— no goal yet —",
+                                  help_text="What this conversation is for.")
+    new_goal = forms.CharField(required=False, max_length=300, label="…or a new goal",
+                               help_text="Type a field, role or job title to add it to your goals.")
+
+    def setup_goals(self, user, current_id: int | None = None) -> None:
+        self.user = user
+        self.fields["goal"].queryset = goals_to_offer(user, current_id)
+
+    def chosen_goal(self):
+        """The goal to store: the new one when typed (created if needed), else the one picked."""
+        if self.cleaned_data.get("new_goal", "").strip():
+            return goal_named(self.user, self.cleaned_data["new_goal"])
+        return self.cleaned_data.get("goal")

@@ -30,7 +30,11 @@ class Conversation(OwnedModel):
 
     person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="conversations")
     state = models.CharField(max_length=16, choices=State.choices, default=State.DRAFT)
-    goal = models.CharField(max_length=300, blank=True, help_text="What you hope to learn, e.g. “what UX research is like day to day”.")
+    # Named by label: insights sits above conversations, so code here never imports it.
+    goal = models.ForeignKey(
+        "insights.Goal", null=True, blank=True, on_delete=models.SET_NULL, related_name="conversations",
+        help_text="What this conversation is for.",
+    )
     minutes = models.PositiveSmallIntegerField(default=30)
     medium = models.CharField(max_length=16, choices=Medium.choices, default=Medium.VIDEO)
     requested_at = models.DateTimeField(null=True, blank=True)

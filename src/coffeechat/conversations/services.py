@@ -6,12 +6,14 @@ Messages, meetings, plans and follow-ups build on these; none of them sets `stat
 from datetime import datetime
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from coffeechat.conversations.models import Conversation
 from coffeechat.conversations.routine import Nudge, request_nudge
 from coffeechat.people.models import Person, Source
 from coffeechat.people.services import organization_named, split_name
+from coffeechat.text import fold
 
 OPEN_STATES = (Conversation.State.DRAFT, Conversation.State.REQUESTED, Conversation.State.ACCEPTED)
 ANSWERS = (Conversation.State.ACCEPTED, Conversation.State.DECLINED)
@@ -123,3 +125,23 @@ def add_referral(conversation: Conversation, *, name: str, organization: str, ma
     )
     person.save()
     return person
+
+
+def goal_model():
+    """The Goal model, reached through the conversation's foreign key (insights sits above this layer)."""
+    return Conversation._meta.get_field("goal").related_model
+
+
+def goals_to_offer(user, current_id: int | None = None):
+    """The user's active goals, and the conversation's own goal even when paused or done."""
+    goals = goal_model().objects.for_user(user)
+    return goals.filter(Q(state="active") | Q(pk=current_id)) if current_id else goals.filter(state="active")
+
+
+def goal_named(user, title: str):
+    """The user's goal with this title (compared folded), created as an active goal when new."""
+    title = " ".join(title.split())
+    key = fold(title)
+    Goal = goal_model()
+    found = next((g for g in Goal.objects.for_user(user) if fold(g.title) == key), None)
+    return found or Goal.objects.create(owner=user, title=title)

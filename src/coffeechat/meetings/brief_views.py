@@ -13,5 +13,5 @@ def brief(request, pk):
     return render(request, "meetings/brief.html", {
         "conversation": conversation, "person": conversation.person, "items": conversation.plan_items.all(),
         "when": when_text(conversation, request.user.time_zone) if conversation.scheduled_start else "",
-        "pitch": pitch_for(request.user, conversation.goal),
+        "pitch": pitch_for(request.user, conversation.goal.title if conversation.goal else ""),
     })

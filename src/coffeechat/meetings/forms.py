@@ -3,11 +3,12 @@ from zoneinfo import ZoneInfo
 
 from django import forms
 
+from coffeechat.conversations.forms import GoalFields
 from coffeechat.conversations.models import Medium
 from coffeechat.timezones import all_time_zones
 
 
-class ScheduleForm(forms.Form):
+class ScheduleForm(GoalFields):
     date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
     time = forms.TimeField(widget=forms.TimeInput(attrs={"type": "time", "step": 300}))
     time_zone = forms.ChoiceField(label="Time zone")
@@ -15,8 +16,10 @@ class ScheduleForm(forms.Form):
     medium = forms.ChoiceField(choices=Medium.choices, label="How")
     location = forms.CharField(required=False, max_length=500, label="Place, phone number or video link")
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, goal_id: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.setup_goals(user, goal_id)
+        self.order_fields(["date", "time", "time_zone", "minutes", "medium", "location", "goal", "new_goal"])
         self.fields["time_zone"].choices = [(tz, tz.replace("_", " ")) for tz in all_time_zones()]
 
     def clean(self):

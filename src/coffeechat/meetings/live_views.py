@@ -20,7 +20,7 @@ def live_mode(request, pk):
     return render(request, "meetings/live.html", {
         "conversation": conversation, "person": conversation.person, "items": conversation.plan_items.all(),
         "referral_form": ReferralForm(), "referrals": conversation.referrals.all(),
-        "pitch": pitch_for(request.user, conversation.goal),
+        "pitch": pitch_for(request.user, conversation.goal.title if conversation.goal else ""),
     })
 
 

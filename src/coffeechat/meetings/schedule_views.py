@@ -35,10 +35,12 @@ def schedule_conversation(request, pk):
         initial = {"date": local.date(), "time": local.time(), "time_zone": conversation.time_zone or user.time_zone}
     else:
         initial = {"time_zone": user.time_zone}
-    initial |= {"minutes": conversation.minutes, "medium": conversation.medium, "location": conversation.location}
-    form = ScheduleForm(request.POST or None, initial=initial)
+    initial |= {"minutes": conversation.minutes, "medium": conversation.medium, "location": conversation.location,
+                "goal": conversation.goal_id}
+    form = ScheduleForm(request.POST or None, initial=initial, user=user, goal_id=conversation.goal_id)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        conversation.goal = form.chosen_goal()
         clashes = overlapping(conversation, data["start"], data["minutes"])
         schedule(conversation, start=data["start"], time_zone=data["time_zone"], minutes=data["minutes"],
                  medium=data["medium"], location=data["location"])

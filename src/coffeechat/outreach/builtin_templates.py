@@ -115,6 +115,19 @@ I'm {my_name}, {my_intro}. I am learning what working at {organization} is like,
 """ + _REQUEST_CLOSE,
     ),
     BuiltinTemplate(
+        "introduction", "Ask someone you know for an introduction", "request", "Could you introduce me to {introduce_name}?",
+        """Dear {their_first_name},
+
+I hope you are well. I am still exploring {goal}, and I would love to hear from {introduce_name} at {introduce_organization} about their path.
+
+Would you be comfortable introducing us by email? A line or two is plenty, and I will take it from there. If you would rather not, I completely understand.
+
+I am not looking for a job through them — only hoping to learn from their experience.
+
+Thank you,
+{my_name}""",
+    ),
+    BuiltinTemplate(
         "follow_up", "The one follow-up after no answer", "follow_up", "Re: {last_subject}",
         """Dear {their_first_name},
 

@@ -26,6 +26,8 @@ PROMPTS = {
     "organization": "[their organisation]",
     "slots": "- [two or three concrete times that suit you]",
     "their_first_name": "[their first name]",
+    "introduce_name": "[who you would like to meet]",
+    "introduce_organization": "[their organisation]",
     "my_name": "[your name]",
 }
 
@@ -72,7 +74,8 @@ def suggested_template(person: Person, others_asked_at_org: bool = False, times_
     return "linkedin"
 
 
-def draft_values(user, person: Person, conversation: Conversation | None, slots: list[datetime], last_subject: str = "") -> dict[str, str]:
+def draft_values(user, person: Person, conversation: Conversation | None, slots: list[datetime], last_subject: str = "",
+                 introduce: Person | None = None) -> dict[str, str]:
     school = next((c["detail"] for c in person.commonalities if c.get("kind") == "school"), "")
     minutes = conversation.minutes if conversation else user.meeting_minutes
     medium = conversation.medium if conversation else Medium.VIDEO
@@ -81,7 +84,7 @@ def draft_values(user, person: Person, conversation: Conversation | None, slots:
         "their_first_name": person.first_name or person.display_name,
         "my_name": user.get_full_name() or "",
         "my_intro": user.intro_line,
-        "goal": conversation.goal if conversation else "",
+        "goal": conversation.goal.title if conversation and conversation.goal else "",
         "referrer_name": person.referred_by.display_name if person.referred_by_id and person.may_use_referrer_name else "",
         "shared_school": school or (user.affiliation if person.source == Source.ALUMNI else ""),
         "event_name": detail if person.source in (Source.SPEAKER, Source.EVENT) else "",
@@ -93,6 +96,8 @@ def draft_values(user, person: Person, conversation: Conversation | None, slots:
         "slots": "\n".join(f"- {describe_slot(s, person.time_zone)}" for s in slots),
         "last_subject": last_subject,
         "conversation_day": "",
+        "introduce_name": introduce.display_name if introduce else "",
+        "introduce_organization": introduce.organization.name if introduce and introduce.organization_id else "",
     }
     values["connection_sentence"] = connection_sentence(values)
     return values

@@ -1,16 +1,13 @@
 from django import forms
 
+from coffeechat.conversations.forms import GoalFields
 from coffeechat.conversations.models import Medium
 from coffeechat.mail.models import MailAccount
 from coffeechat.outreach.calls import Outcome
 from coffeechat.outreach.models import Channel, Message, MessageKind, MessageTemplate
 
 
-class ComposeForm(forms.ModelForm):
-    goal = forms.CharField(
-        required=False, max_length=300, label="What I hope to learn",
-        help_text="e.g. “how people move from teaching into instructional design”.",
-    )
+class ComposeForm(GoalFields, forms.ModelForm):
     minutes = forms.IntegerField(min_value=5, max_value=120, label="Length (minutes)")
     medium = forms.ChoiceField(choices=Medium.choices, label="How")
     save_as_template = forms.CharField(
@@ -27,12 +24,14 @@ class ComposeForm(forms.ModelForm):
             "body": forms.Textarea(attrs={"rows": 16}),
         }
 
-    def __init__(self, *args, has_resume: bool = False, asks_for_time: bool = True, **kwargs):
+    def __init__(self, *args, user=None, goal_id: int | None = None, has_resume: bool = False, asks_for_time: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
+        self.setup_goals(user, goal_id)
+        self.order_fields(["subject", "body", "goal", "new_goal", "minutes", "medium"])
         if not has_resume:
             del self.fields["attach_resume"]
         if not asks_for_time:  # thank-yous and updates ask for no conversation
-            for name in ("goal", "minutes", "medium"):
+            for name in ("goal", "new_goal", "minutes", "medium"):
                 del self.fields[name]
 
     def clean_body(self):

@@ -28,6 +28,7 @@ from coffeechat.outreach.models import Channel, Message, MessageKind, MessageTem
 from coffeechat.outreach.services import mark_sent
 from coffeechat.outreach.slots import propose_slots
 from coffeechat.people.access import get_person_for_user
+from coffeechat.people.models import Person
 
 
 def _template_choices(user, kind: str) -> list[tuple[str, str]]:
@@ -45,8 +46,9 @@ def _apply_template(user, key: str, values: dict) -> tuple[str, str]:
 
 
 def latest_goal(user) -> str:
-    """What the user is exploring, from their most recent conversation that says."""
-    return Conversation.objects.for_user(user).exclude(goal="").order_by("-updated_at").values_list("goal", flat=True).first() or ""
+    """What the user is exploring: the active goal of their most recent conversation that has one."""
+    return Conversation.objects.for_user(user).filter(goal__state="active").order_by("-updated_at").values_list(
+        "goal__title", flat=True).first() or ""
 
 
 def _slots(user, minutes: int):
@@ -64,24 +66,30 @@ def compose(request, person_pk, kind=MessageKind.REQUEST):
     minutes = conversation.minutes if conversation else user.meeting_minutes
     slots = _slots(user, minutes)
     last = person.messages.filter(kind=MessageKind.REQUEST, sent_at__isnull=False).order_by("-sent_at").first()
-    values = draft_values(user, person, conversation, slots, last_subject=last.subject if last else "")
+    # "Ask for an introduction" from a warm path: ?introduction=<the person I would like to meet>.
+    introduce = Person.objects.for_user(user).select_related("organization").filter(
+        pk=request.GET["introduction"]).exclude(pk=person.pk).first() if request.GET.get("introduction", "").isdigit() else None
+    values = draft_values(user, person, conversation, slots, last_subject=last.subject if last else "", introduce=introduce)
     if kind == MessageKind.INTRODUCTIONS and not values["goal"]:
         values["goal"] = latest_goal(user)
     choices = _template_choices(user, kind)
     times_met = Conversation.objects.for_user(user).filter(person=person, state=Conversation.State.HELD).count()
     default_key = suggested_template(person, others_asked_at_organization(user, person), times_met) if kind == MessageKind.REQUEST else choices[0][0]
+    if introduce is not None and kind == MessageKind.REQUEST:
+        default_key = "introduction"
     template_key = request.GET.get("template") if request.GET.get("template") in dict(choices) else default_key
     has_resume = bool(user.resume)
 
     asks_for_time = kind in (MessageKind.REQUEST, MessageKind.FOLLOW_UP)
     if request.method == "POST":
-        form = ComposeForm(request.POST, has_resume=has_resume, asks_for_time=asks_for_time)
+        form = ComposeForm(request.POST, user=user, goal_id=conversation.goal_id if conversation else None,
+                           has_resume=has_resume, asks_for_time=asks_for_time)
         if form.is_valid():
             with transaction.atomic():
                 if kind == MessageKind.REQUEST:
                     conversation = open_conversation(user, person)
                 if conversation is not None and asks_for_time:
-                    conversation.goal = form.cleaned_data["goal"]
+                    conversation.goal = form.chosen_goal()
                     conversation.minutes = form.cleaned_data["minutes"]
                     conversation.medium = form.cleaned_data["medium"]
                     conversation.save()
@@ -95,9 +103,9 @@ def compose(request, person_pk, kind=MessageKind.REQUEST):
     else:
         subject, body = _apply_template(user, template_key, values)
         form = ComposeForm(initial={
-            "subject": subject, "body": body, "goal": conversation.goal if conversation else "",
+            "subject": subject, "body": body, "goal": conversation.goal_id if conversation else None,
             "minutes": minutes, "medium": conversation.medium if conversation else "video",
-        }, has_resume=has_resume, asks_for_time=asks_for_time)
+        }, user=user, goal_id=conversation.goal_id if conversation else None, has_resume=has_resume, asks_for_time=asks_for_time)
     context = {
         "form": form, "person": person, "kind": kind, "kind_label": MessageKind(kind).label,
         "template_choices": choices, "template_key": template_key, "slots": slots,
@@ -116,8 +124,9 @@ def edit_draft(request, pk):
         return redirect(message)
     conversation = message.conversation
     asks_for_time = message.kind in (MessageKind.REQUEST, MessageKind.FOLLOW_UP)
-    form = ComposeForm(request.POST or None, instance=message, has_resume=bool(request.user.resume), asks_for_time=asks_for_time, initial={
-        "goal": conversation.goal if conversation else "", "minutes": conversation.minutes if conversation else request.user.meeting_minutes,
+    form = ComposeForm(request.POST or None, instance=message, user=request.user, goal_id=conversation.goal_id if conversation else None,
+                       has_resume=bool(request.user.resume), asks_for_time=asks_for_time, initial={
+        "goal": conversation.goal_id if conversation else None, "minutes": conversation.minutes if conversation else request.user.meeting_minutes,
         "medium": conversation.medium if conversation else "video",
     })
     if request.method == "POST" and form.is_valid():
@@ -125,7 +134,7 @@ def edit_draft(request, pk):
             form.save()
             if conversation and asks_for_time:
                 conversation.goal, conversation.minutes, conversation.medium = (
-                    form.cleaned_data["goal"], form.cleaned_data["minutes"], form.cleaned_data["medium"])
+                    form.chosen_goal(), form.cleaned_data["minutes"], form.cleaned_data["medium"])
                 conversation.save()
         return redirect(message)
     context = {"form": form, "person": message.person, "message": message, "kind": message.kind, "kind_label": message.get_kind_display(),

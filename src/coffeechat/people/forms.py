@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 from django.db import models
 
-from coffeechat.people.models import Organization, Person
+from coffeechat.people.models import NAME_FIELDS, Organization, Person
 from coffeechat.people.services import format_commonalities, parse_commonalities, parse_tags
 from coffeechat.timezones import all_time_zones
 
@@ -90,7 +90,7 @@ class PersonForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.owner = owner
         self.fields["time_zone"].choices = [("", "Unknown")] + [(tz, tz.replace("_", " ")) for tz in all_time_zones()]
-        others = Person.objects.for_user(owner).only("first_name", "last_name", "emails")
+        others = Person.objects.for_user(owner).only(*NAME_FIELDS)
         if self.instance.pk:
             others = others.exclude(pk=self.instance.pk)
         self.fields["referred_by"].queryset = others

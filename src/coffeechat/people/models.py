@@ -1,3 +1,4 @@
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
@@ -45,6 +46,15 @@ class Organization(OwnedModel):
     website = models.URLField(blank=True, max_length=500)
     industry = models.CharField(max_length=120, blank=True)
     notes = models.TextField(blank=True)
+    # A target organisation, rated as job-search coaches rank a target list; advocacy
+    # (who I know there) is computed from the people, never typed.
+    is_target = models.BooleanField(default=False)
+    motivation = models.PositiveSmallIntegerField(
+        default=0, validators=[MaxValueValidator(3)], help_text="How much I want to work there, 0 to 3."
+    )
+    postings = models.PositiveSmallIntegerField(
+        default=1, validators=[MinValueValidator(1), MaxValueValidator(3)], help_text="Are they hiring in my field? 1 to 3."
+    )
     search_text = models.TextField(blank=True, editable=False)
     # Research before a conversation with someone there.
     team_page = models.URLField(blank=True, max_length=500)
@@ -121,6 +131,10 @@ class ImportBatch(OwnedModel):
 def person_search_text(first_name, middle_name, last_name, title, location, emails, source_detail, research) -> str:
     """A person's search text from its parts (bulk imports compute it without a model instance)."""
     return fold(" ".join([first_name, middle_name, last_name, title, location, *emails, source_detail, research]))
+
+
+# What `Person.display_name` reads: a query that defers fields must load these, or each name costs a query.
+NAME_FIELDS = ("first_name", "middle_name", "last_name", "emails")
 
 
 class Person(OwnedModel):

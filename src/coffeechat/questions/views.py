@@ -11,6 +11,7 @@ from coffeechat.questions.access import get_plan_item_for_user, get_user_questio
 from coffeechat.questions.bank import PRESETS, by_key
 from coffeechat.questions.bankview import bank_for, entry
 from coffeechat.questions.models import CATEGORY_CHOICES, SCOPE_CHOICES, UserQuestion
+from coffeechat.text import fold
 
 
 class QuestionForm(forms.Form):
@@ -23,10 +24,19 @@ def _plan_context(request, conversation, **extra):
     plan, question_reports, plan_report = plans.report(conversation)
     in_plan = {i.bank_key for i in plan if i.bank_key}
     return {
+        "goal_questions": _goal_questions(conversation, plan),
         "conversation": conversation, "person": conversation.person, "rows": list(zip(plan, question_reports, strict=True)),
         "plan_report": plan_report, "bank": [e for e in bank_for(request.user, category) if e.bank_key not in in_plan],
         "category": category, "categories": CATEGORY_CHOICES, "presets": PRESETS, "form": QuestionForm(), **extra,
     }
+
+
+def _goal_questions(conversation, plan) -> list[tuple[int, str]]:
+    """The conversation goal's key questions not yet in the plan, with their position in the goal."""
+    if conversation.goal is None:
+        return []
+    planned = {fold(item.text) for item in plan}
+    return [(n, q) for n, q in enumerate(conversation.goal.key_questions) if fold(q) not in planned]
 
 
 def _plan_response(request, conversation, status=200, **extra):
@@ -44,7 +54,13 @@ def plan_editor(request, pk):
 def plan_add(request, pk):
     conversation = get_conversation_for_user(request, pk)
     ref = request.POST.get("ref", "")
-    if ref:
+    key_question = request.POST.get("key_question", "")
+    if key_question:
+        questions = conversation.goal.key_questions if conversation.goal else []
+        if not key_question.isdigit() or int(key_question) >= len(questions):
+            raise Http404("No such key question in this conversation's goal.")
+        plans.add_item(conversation, questions[int(key_question)], must_ask=True)
+    elif ref:
         found = entry(request.user, ref)
         if found is None:
             raise Http404("No such question in your bank.")

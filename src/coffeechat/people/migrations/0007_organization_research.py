@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('people', '0006_person_event'),
+        ('people', '0006_organization_targets'),
     ]
 
     operations = [

@@ -45,7 +45,7 @@ def person_list(request):
 def person_detail(request, pk):
     person = get_person_for_user(request, pk)
     referrals = person.referrals.all().select_related("organization")
-    conversations = person.conversations.all()
+    conversations = person.conversations.select_related("goal")
     timeline = person.messages.select_related("conversation").order_by("-created_at", "-pk")
     return render(request, "people/person_detail.html", {
         "person": person, "referrals": referrals, "conversations": conversations, "timeline": timeline,
@@ -80,7 +80,8 @@ def _person_form_page(request, form, person=None):
 @login_required
 @require_http_methods(["GET", "POST"])
 def person_add(request):
-    form = PersonForm(request.POST or None, owner=request.user, initial={"source": request.GET.get("source", Source.OTHER)})
+    form = PersonForm(request.POST or None, owner=request.user, initial={
+        "source": request.GET.get("source", Source.OTHER), "organization_name": request.GET.get("organization", "")[:200]})
     if request.method == "POST" and form.is_valid():
         person = _save_person(form)
         messages.success(request, f"Added {person.display_name}.")

@@ -1,0 +1,108 @@
+"""Who led to whom: the referral tree from the seeker, and warm paths to target organisations."""
+
+from dataclasses import dataclass, field
+
+from coffeechat.insights.data import is_asked
+
+ROW = 30          # px between rows of the tree picture
+INDENT = 26       # px per level
+ROOT_ID = 0
+
+
+@dataclass
+class Node:
+    id: int
+    name: str
+    state: str                     # "me", "met", "asked", "not_yet"
+    url: str = ""
+    parent: int | None = None
+    depth: int = 0
+    children: list = field(default_factory=list)
+    x: int = 0
+    y: int = 0
+
+
+def person_states(people: dict, conversations: list) -> dict:
+    """met (a conversation held), asked (a request out or answered), else not_yet; per person id."""
+    states = {}
+    for c in conversations:
+        if c.person_id not in people:
+            continue
+        now = "met" if c.state == "held" else "asked" if is_asked(c) else None
+        if now == "met" or (now == "asked" and states.get(c.person_id) != "met"):
+            states[c.person_id] = now
+    return states
+
+
+def referral_tree(people: dict, conversations: list, me: str = "Me") -> list[Node]:
+    """Nodes in reading order (depth first): the seeker, then the people conversations or referrals touched.
+
+    A person is in the tree when I have asked them, or they referred someone, or someone referred them.
+    """
+    states = person_states(people, conversations)
+    referrers = {p.referred_by_id for p in people.values() if p.referred_by_id in people}
+    shown = {pid for pid, p in people.items() if pid in states or pid in referrers or p.referred_by_id in people}
+    nodes = {ROOT_ID: Node(ROOT_ID, me, "me")}
+    for pid in shown:
+        p = people[pid]
+        nodes[pid] = Node(pid, p.display_name, states.get(pid, "not_yet"), p.get_absolute_url())
+    for pid in shown:
+        parent = people[pid].referred_by_id
+        parent = parent if parent in nodes and parent != pid else ROOT_ID
+        nodes[pid].parent = parent
+        nodes[parent].children.append(nodes[pid])
+    ordered, seen = [], set()
+
+    def visit(node, depth):  # iterative would be longer; referral chains are shallow
+        if node.id in seen:
+            return
+        seen.add(node.id)
+        node.depth = depth
+        node.x, node.y = 12 + depth * INDENT, 18 + len(ordered) * ROW
+        ordered.append(node)
+        for child in sorted(node.children, key=lambda n: (n.name.casefold(), n.id)):
+            visit(child, depth + 1)
+
+    visit(nodes[ROOT_ID], 0)
+    # A referral loop (A referred B, B referred A) leaves people unreached: hang them from the root.
+    for node in sorted(nodes.values(), key=lambda n: (n.name.casefold(), n.id)):
+        if node.id not in seen:
+            node.parent = ROOT_ID
+            visit(node, 1)
+    return ordered
+
+
+def tree_edges(nodes: list[Node]) -> list[dict]:
+    by_id = {n.id: n for n in nodes}
+    return [{"from": n.parent, "to": n.id, "x1": by_id[n.parent].x, "y1": by_id[n.parent].y, "x2": n.x, "y2": n.y}
+            for n in nodes if n.parent is not None]
+
+
+@dataclass
+class Path:
+    organization: object
+    via: list           # people, from the one I know best to the one at the organisation
+
+    @property
+    def names(self) -> list[str]:
+        return [p.display_name for p in self.via]
+
+
+def warm_paths(targets, people: dict) -> list[Path]:
+    """For each target: people there; people who referred me to someone there; two-step referral paths."""
+    paths = []
+    for target in targets:
+        org_id = target.organization.pk
+        there = [p for p in people.values() if p.organization_id == org_id]
+        found = [[p] for p in there]
+        for p in there:
+            first = people.get(p.referred_by_id)
+            if first is None or first.organization_id == org_id:
+                continue
+            found.append([first, p])
+            second = people.get(first.referred_by_id)
+            if second is not None and second.pk not in (p.pk, first.pk) and second.organization_id != org_id:
+                found.append([second, first, p])
+        found.sort(key=lambda via: (len(via), [q.display_name.casefold() for q in via]))
+        paths.extend(Path(target.organization, via) for via in found)
+    return paths

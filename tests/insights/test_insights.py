@@ -1,0 +1,142 @@
+import json
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from coffeechat.questions.plans import add_item
+from tests.clirun import run_cli
+from tests.factories import (
+    ConversationFactory,
+    GoalFactory,
+    MessageFactory,
+    OrganizationFactory,
+    PersonFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def story(owner):
+    """A small search: two goals, a referral chain, one target, requests in several states."""
+    now = timezone.now()
+    ux, data = GoalFactory(owner=owner, title="UX research"), GoalFactory(owner=owner, title="Data journalism")
+    target = OrganizationFactory(owner=owner, name="Northwind", is_target=True, motivation=3, postings=2)
+    ana = PersonFactory(owner=owner, first_name="Ana", last_name="Alum", source="alumni")
+    held = ConversationFactory(owner=owner, person=ana, goal=ux, state="held", requested_at=now - timedelta(days=20),
+                               answered_at=now - timedelta(days=19), scheduled_start=now - timedelta(days=10),
+                               learned="Research ops is a job of its own", fit="Yes, more than I thought")
+    add_item(held, "What do you love about it?").__class__.objects.filter(conversation=held).update(note="Seeing a design change because of a study", category="rewards")
+    MessageFactory(owner=owner, person=ana, conversation=held, kind="thank_you", sent_at=now - timedelta(days=9))
+    MessageFactory(owner=owner, person=ana, conversation=held, kind="request", channel="mail_app", sent_at=now - timedelta(days=20))
+    ben = PersonFactory(owner=owner, first_name="Ben", last_name="Referred", source="referral", referred_by=ana, referral_conversation=held)
+    ConversationFactory(owner=owner, person=ben, goal=ux, state="requested", requested_at=now - timedelta(days=3))
+    cleo = PersonFactory(owner=owner, first_name="Cleo", last_name="There", source="referral", referred_by=ben, organization=target)
+    dan = PersonFactory(owner=owner, first_name="Dan", last_name="Linked", source="linkedin")
+    ConversationFactory(owner=owner, person=dan, goal=data, state="no_answer", requested_at=now - timedelta(days=200))
+    return {"ux": ux, "data": data, "ana": ana, "ben": ben, "cleo": cleo, "dan": dan, "target": target}
+
+
+def test_the_report_counts_the_funnel_sources_careers_network_and_paths(owner, story):
+    from coffeechat.insights.data import load
+    from coffeechat.insights.report import as_json, build
+
+    document = as_json(build(load(owner)))
+    assert document["funnel"] == {"asked": 3, "answered": 1, "met": 1, "thanked": 1, "referrals": 1}
+    assert sorted((s["source"], s["asked"], s["answered"]) for s in document["by_source"]) == [
+        ("alumni", 1, 1), ("linkedin", 1, 0), ("referral", 1, 0)]
+    ux = next(c for c in document["careers"] if c["goal"] == "UX research")
+    assert ux == {"goal": "UX research", "held": 1, "notes": {"rewards": ["Seeing a design change because of a study"]}}
+    nodes = {n["name"]: n for n in document["network"]["nodes"]}
+    assert (nodes["Ana Alum"]["state"], nodes["Ben Referred"]["state"], nodes["Cleo There"]["state"]) == ("met", "asked", "not_yet")
+    assert nodes["Me"]["id"] == 0
+    edges = {(e["from"], e["to"]) for e in document["network"]["edges"]}
+    assert {(0, story["ana"].pk), (story["ana"].pk, story["ben"].pk), (story["ben"].pk, story["cleo"].pk)} <= edges
+    assert document["warm_paths"] == [
+        {"organization": "Northwind", "via": ["Cleo There"]},
+        {"organization": "Northwind", "via": ["Ben Referred", "Cleo There"]},
+        {"organization": "Northwind", "via": ["Ana Alum", "Ben Referred", "Cleo There"]},
+    ]
+    only_data = as_json(build(load(owner), goal_id=story["data"].pk))
+    assert only_data["funnel"]["asked"] == 1 and [c["goal"] for c in only_data["careers"]] == ["Data journalism"]
+    recent = as_json(build(load(owner), period="90"))
+    assert recent["funnel"]["asked"] == 2
+
+
+def test_the_page_shows_every_picture_with_its_table_and_never_a_rate_under_five(owner_client, story):
+    response = owner_client.get(reverse("insights"))
+    body = response.content.decode()
+    for heading in ("From asking to referrals", "Replies by how you found people", "Careers side by side",
+                    "Who led to whom", "Warm paths to your targets", "Activity per week"):
+        assert heading in body
+    assert body.count("<svg") == 4 and body.count("<table") >= 4
+    assert "too few to tell" in body and "Alumni: 1 of 1 (too few to tell)" in body and "100%" not in body.split("Replies by")[1].split("Careers")[0]
+    assert f'href="/people/{story["ben"].pk}/"' in body and "ask for an introduction" in body
+    assert "Seeing a design change because of a study" in body and "Research ops is a job of its own" in body
+
+
+def test_five_requests_give_a_rate(owner_client, owner):
+    for n in range(5):
+        ConversationFactory(owner=owner, person=PersonFactory(owner=owner, source="alumni"), state="accepted" if n < 2 else "requested",
+                            requested_at=timezone.now())
+    assert "Alumni: 2 of 5 (40%)" in owner_client.get(reverse("insights")).content.decode()
+
+
+def test_the_filters_narrow_the_page_and_ignore_another_users_goal(owner_client, story, outsider):
+    theirs = GoalFactory(owner=outsider, title="Theirs")
+    page = owner_client.get(reverse("insights"), {"goal": story["data"].pk})
+    assert page.context["goal_id"] == story["data"].pk and page.context["funnel"][0].count == 1
+    page = owner_client.get(reverse("insights"), {"goal": theirs.pk, "period": "bogus"})
+    assert page.context["goal_id"] is None and page.context["period"] == "all" and page.context["funnel"][0].count == 3
+
+
+def test_an_outsider_sees_none_of_it(outsider_client, story):
+    body = outsider_client.get(reverse("insights")).content.decode()
+    assert "Ana Alum" not in body and "UX research" not in body and "Nothing to show yet" in body
+
+
+def test_the_page_runs_the_same_queries_at_any_size(owner_client, owner, story):
+    def grow(n):
+        for i in range(n):
+            org = OrganizationFactory(owner=owner, is_target=True)
+            referrer = PersonFactory(owner=owner, organization=org)
+            c = ConversationFactory(owner=owner, person=referrer, goal=story["ux"], state="held", requested_at=timezone.now(), fit="maybe")
+            add_item(c, f"Question {i}?").__class__.objects.filter(conversation=c).update(note=f"note {i}")
+            MessageFactory(owner=owner, person=referrer, conversation=c, kind="thank_you", sent_at=timezone.now())
+            PersonFactory(owner=owner, referred_by=referrer, referral_conversation=c, organization=org)
+
+    with CaptureQueriesContext(connection) as small:
+        owner_client.get(reverse("insights"))
+    grow(15)
+    with CaptureQueriesContext(connection) as large:
+        response = owner_client.get(reverse("insights"))
+    assert response.context["funnel"][0].count == 18
+    assert len(large) == len(small)
+
+
+def test_cli_insights_json(tmp_path):
+    assert run_cli(tmp_path, "goals", "add", "UX research").returncode == 0
+    result = run_cli(tmp_path, "insights", "--json")
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert set(document) == {"funnel", "by_source", "careers", "network", "warm_paths"}
+    assert document["funnel"] == {"asked": 0, "answered": 0, "met": 0, "thanked": 0, "referrals": 0}
+    assert document["careers"] == [{"goal": "UX research", "held": 0, "notes": {}}]
+    assert set(document["network"]) == {"nodes", "edges"}
+    missing = run_cli(tmp_path, "insights", "--goal", "999")
+    assert missing.returncode == 1 and "no goal 999" in missing.stderr
+
+
+def test_a_warm_path_drafts_the_introduction_request(owner_client, owner, story, outsider):
+    url = reverse("outreach:compose", args=[story["ben"].pk])
+    response = owner_client.get(url, {"introduction": story["cleo"].pk})
+    body = response.context["form"]["body"].value()
+    assert response.context["template_key"] == "introduction"
+    assert "Cleo There at Northwind" in body and "introducing us" in body
+    stranger = PersonFactory(owner=outsider, first_name="Secret", last_name="Person")
+    response = owner_client.get(url, {"introduction": stranger.pk})
+    assert "Secret" not in response.content.decode() and response.context["template_key"] != "introduction"
