@@ -3,7 +3,7 @@ from zoneinfo import ZoneInfo
 
 from django import forms
 
-from coffeechat.meetings.models import Medium
+from coffeechat.conversations.models import Medium
 from coffeechat.timezones import all_time_zones
 
 
