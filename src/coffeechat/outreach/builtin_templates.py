@@ -36,7 +36,7 @@ BUILTIN_TEMPLATES = (
 """ + _REQUEST_CLOSE,
     ),
     BuiltinTemplate(
-        "alumni", "Shared school or alumni", "request", "A fellow {shared_school} graduate asking for advice",
+        "alumni", "Shared school or alumni", "request", "{alumni_subject}",
         """Dear {their_first_name},
 
 I'm {my_name}, {my_intro}. I found you through the {shared_school} alumni network, and your path caught my eye: {why_them}.
@@ -49,7 +49,7 @@ I am exploring {goal} and would be grateful for your advice on how you got where
         "event", "Met at an event or talk", "request", "Following up on {event_name}",
         """Dear {their_first_name},
 
-I enjoyed {event_name}, and especially {why_them}. I'm {my_name}, {my_intro}.
+{event_opening}, and {why_them} stayed with me. I'm {my_name}, {my_intro}.
 
 I am trying to understand {goal} better, and I would love to hear a little more about your experience.
 
@@ -79,7 +79,7 @@ I came across your profile on LinkedIn while reading about {goal}. I'm {my_name}
         "second_person", "A second person at the same organisation", "request", "Learning about {organization}",
         """Dear {their_first_name},
 
-I'm {my_name}, {my_intro}. I am learning what working at {organization} is like, and your role there stood out to me: {why_them}.
+I'm {my_name}, {my_intro}. I am learning what working at {organization} is like; {connection}, and your role there stood out to me: {why_them}.
 
 """ + _REQUEST_CLOSE,
     ),
@@ -87,10 +87,12 @@ I'm {my_name}, {my_intro}. I am learning what working at {organization} is like,
         "follow_up", "The one follow-up after no answer", "follow_up", "Re: {last_subject}",
         """Dear {their_first_name},
 
-I wrote last week about a short conversation and wanted to check in once, in case my note got buried. I know your time is precious, so no worries at all if now is not a good moment.
+I wrote last week about a short conversation and wanted to check in once, in case my note got buried. I'm {my_name}, {my_intro}; {connection}, and {why_them} is exactly what I hope to learn about.
 
 If you could spare {minutes} minutes, any of these would work for me:
 {slots}
+
+I am not asking about jobs, only for your advice, and no worries at all if now is not a good moment.
 
 Best wishes,
 {my_name}""",
@@ -99,9 +101,9 @@ Best wishes,
         "thank_you", "Thank-you after the conversation", "thank_you", "Thank you for your time",
         """Dear {their_first_name},
 
-Thank you for talking with me{conversation_day}. [Name one thing they said that helped, and what you will do with it.]
+Thank you for taking the time to talk with me{conversation_day}. {what_helped}
 
-[If they suggested people: say whom you have already contacted.]
+{referrals_line}
 
 I will let you know how things go.
 
@@ -112,7 +114,7 @@ With thanks,
         "keep_in_touch", "Keeping in touch", "keep_in_touch", "A quick update",
         """Dear {their_first_name},
 
-I hope things are going well at {organization}. I wanted to share a quick update: [what you did with their advice, a step forward, or an article they may like].
+I hope things are going well at {organization}. I wanted to share a quick update: {update}.
 
 Thank you again for your help{conversation_day}.
 
