@@ -128,7 +128,9 @@ def test_the_vtimezone_states_yearly_rules_not_a_list_of_dates(zone, local, utc)
     # Read back with the file's own rules (not the zone database): the same instant.
     start = calendar.walk("VEVENT")[0].decoded("DTSTART")
     assert start.astimezone(UTC) == utc.replace(tzinfo=UTC)
-    assert vtimezone.to_tz().utcoffset(local) == local.replace(tzinfo=ZoneInfo(zone)).utcoffset()
+    assert vtimezone.to_tz(lookup_tzid=False).utcoffset(local) == local.replace(tzinfo=ZoneInfo(zone)).utcoffset()
+    # vobject builds the zone from the VTIMEZONE in the file, too.
+    assert vobject.readOne(raw.decode()).vevent.dtstart.value.astimezone(UTC) == utc.replace(tzinfo=UTC)
 
 
 KHAL_CONFIG = """[calendars]
@@ -164,3 +166,12 @@ def test_khal_imports_the_invitation_at_the_right_time(tmp_path):
                             env=env, capture_output=True, text=True, timeout=60)
     assert listed.returncode == 0, listed.stderr
     assert "2026-12-01 21:00 2026-12-01 21:30 Informational interview: Zoë Kowalczyk & Hélène Béland" in listed.stdout
+
+
+def test_a_zone_whose_rule_has_no_rrule_form_lists_only_the_years_around_the_event():
+    # Israel's clocks go forward on the Friday before the last Sunday of March: no BYDAY says that.
+    local = datetime(2026, 12, 1, 15, 0)
+    raw = build_calendar(invitation(time_zone="Asia/Jerusalem", start=local.replace(tzinfo=ZoneInfo("Asia/Jerusalem"))), now=NOW)
+    assert b"RDATE" in raw and b"1970" not in raw and b"2038" not in raw
+    [vtimezone] = icalendar.Calendar.from_ical(raw).walk("VTIMEZONE")
+    assert vtimezone.to_tz(lookup_tzid=False).utcoffset(local) == timedelta(hours=2)

@@ -98,7 +98,7 @@ def _from_rule(key: str) -> Timezone | None:
 def _agrees(zone: Timezone, key: str, around: datetime) -> bool:
     """The rules give the same UTC offset as the zone database through the year of the event."""
     try:
-        ours = zone.to_tz()
+        ours = zone.to_tz(lookup_tzid=False)
     except Exception:  # noqa: BLE001 - any failure to read our own output means: do not use it
         return False
     real = ZoneInfo(key)
