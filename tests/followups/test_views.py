@@ -68,7 +68,7 @@ def test_the_follow_up_page_drafts_a_thank_you_naming_what_helped(owner_client, 
     Message.objects.create(owner=owner, person=priya, kind="request", sent_at=timezone.now())
     page = owner_client.get(reverse("followups:conversation", args=[c.pk])).content.decode()
     assert "Priya Shah" in page
-    assert 'value="your answer to “What surprised you?”"' in page  # the editable line starts from the question
+    assert '>your answer to “What surprised you?”</textarea>' in page  # the editable line starts from the question
     response = owner_client.post(reverse("followups:thank-you", args=[c.pk]), {
         "mention": [item.pk], f"helped_{item.pk}": "Your tip to start as a super-user on the ward",
         "mention_note": ["Very warm; suggested Priya"],  # the old form's field: ignored
