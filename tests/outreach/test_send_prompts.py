@@ -81,3 +81,13 @@ def test_a_message_without_prompts_goes_out_by_every_path(owner_client, owner, c
     MailAccount.objects.create(owner=owner, host="127.0.0.1", port=smtp_server.port, security="none", from_address="zoe@example.org")
     owner_client.post(reverse("outreach:send", args=[clean.pk]))
     assert len(smtp_server.messages) == 1 and Message.objects.get(pk=clean.pk).sent_at is not None
+
+
+def test_the_live_coach_judges_a_thank_you_as_a_thank_you(owner_client, owner, person, outsider_client):
+    thanks = MessageFactory(owner=owner, person=person, kind="thank_you", subject="Thank you", body="Dear Hélène,\n\nThank you!\n\nZoë")
+    data = {"subject": thanks.subject, "body": thanks.body, "coach_kind": "thank_you", "coach_message": thanks.pk}
+    fragment = owner_client.post(reverse("outreach:coach", args=[person.pk]), data).content.decode()
+    assert 'data-check="clear_request"' not in fragment  # a thank-you asks for no conversation
+    request = owner_client.post(reverse("outreach:coach", args=[person.pk]), data | {"coach_kind": "request"}).content.decode()
+    assert 'data-check="clear_request"' in request
+    assert outsider_client.post(reverse("outreach:coach", args=[person.pk]), data).status_code == 404

@@ -1,6 +1,6 @@
 """The coaches as the outreach pages use them: which coach a message gets, and what still blocks sending."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from coffeechat.outreach import coach
 from coffeechat.outreach.coach import CoachContext, EmailReport, check_email
@@ -33,10 +33,24 @@ def report_for(user, person: Person, subject: str, body: str) -> EmailReport:
     return check_email(_as_text(subject, body), context_for(user, person))
 
 
-def _prompts_only(text: str):
+@dataclass
+class PromptReport:
+    """What the coach panel shows for a text that asks for nothing: only the prompts left in it."""
+
+    word_count: int
+    placeholders: list[str]
+    checks: dict[str, bool] = field(default_factory=dict)
+    findings: list = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        return not self.placeholders
+
+
+def _prompts_only(text: str) -> PromptReport:
     """The email coach's placeholder check alone: a text that asks for nothing is judged on its prompts."""
     report = check_email(text)
-    return EmailReport(word_count=report.word_count, checks={}, findings=[], placeholders=report.placeholders)
+    return PromptReport(word_count=report.word_count, placeholders=list(report.placeholders))
 
 
 def thanks_report(subject: str, body: str, *, notes: list[str], referrals: list[str]):
