@@ -175,3 +175,12 @@ def test_a_zone_whose_rule_has_no_rrule_form_lists_only_the_years_around_the_eve
     assert b"RDATE" in raw and b"1970" not in raw and b"2038" not in raw
     [vtimezone] = icalendar.Calendar.from_ical(raw).walk("VTIMEZONE")
     assert vtimezone.to_tz(lookup_tzid=False).utcoffset(local) == timedelta(hours=2)
+
+
+def test_an_event_from_before_the_current_rule_is_not_given_todays_rule():
+    # Toronto's clocks went forward on 3 April in 2005; today's rule (second Sunday of March) says 13 March.
+    local = datetime(2005, 3, 20, 15, 0)
+    raw = build_calendar(invitation(start=local.replace(tzinfo=ZoneInfo("America/Toronto"))), now=NOW)
+    [vtimezone] = icalendar.Calendar.from_ical(raw).walk("VTIMEZONE")
+    assert vtimezone.to_tz(lookup_tzid=False).utcoffset(local) == timedelta(hours=-5)
+    # (vobject keeps the first VTIMEZONE it saw for a TZID for the whole process, so it cannot judge this one here.)

@@ -8,7 +8,7 @@ years around the event rather than 1970-2038.
 
 import re
 import zoneinfo
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from importlib import resources
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -69,50 +69,63 @@ def _observance(kind, name: str, start: datetime, offset_from: int, offset_to: i
     return component
 
 
-def _from_rule(key: str) -> Timezone | None:
+def _parse(key: str):
+    """(std_name, std, dst_name, dst, [(month, week, weekday, seconds) x 2]) from the POSIX rule, or None."""
     match = POSIX_TZ.match(posix_rule(key))
     if not match:
         return None
     std_name, std_offset, dst_name, dst_offset = match.group(1, 2, 3, 4)
     std = -_seconds(std_offset)                     # POSIX offsets are west-positive
-    zone = Timezone()
-    zone.add("tzid", key)
     if not dst_name:
-        zone.add_component(_observance(TimezoneStandard, std_name, datetime(FIRST_YEAR, 1, 1), std, std))
-        return zone
+        return std_name, std, "", std, []
     dst = -_seconds(dst_offset) if dst_offset else std + 3600
-    rules = match.groups()[4:]
-    for (month, week, weekday, at), (kind, name, before, after) in zip(
-        (rules[0:4], rules[4:8]),
-        ((TimezoneDaylight, dst_name, std, dst), (TimezoneStandard, std_name, dst, std)), strict=True,
-    ):
+    groups = match.groups()[4:]
+    rules = []
+    for month, week, weekday, at in (groups[0:4], groups[4:8]):
         seconds = _seconds(at) if at else 7200
         if not 0 <= seconds < 86400:  # "the day after the last Thursday" has no BYDAY form
             return None
-        month, week, weekday = int(month), int(week), int(weekday)
+        rules.append((int(month), int(week), int(weekday), seconds))
+    return std_name, std, dst_name, dst, rules
+
+
+def _build(key: str, parsed) -> Timezone:
+    std_name, std, dst_name, dst, rules = parsed
+    zone = Timezone()
+    zone.add("tzid", key)
+    if not rules:
+        zone.add_component(_observance(TimezoneStandard, std_name, datetime(FIRST_YEAR, 1, 1), std, std))
+        return zone
+    kinds = ((TimezoneDaylight, dst_name, std, dst), (TimezoneStandard, std_name, dst, std))
+    for (month, week, weekday, seconds), (kind, name, before, after) in zip(rules, kinds, strict=True):
         rule = {"freq": "yearly", "bymonth": month, "byday": f"{-1 if week == 5 else week}{WEEKDAYS[weekday]}"}
         zone.add_component(_observance(kind, name, _onset(FIRST_YEAR, month, week, weekday, seconds), before, after, rule))
     return zone
 
 
-def _agrees(zone: Timezone, key: str, around: datetime) -> bool:
-    """The rules give the same UTC offset as the zone database through the year of the event."""
-    try:
-        ours = zone.to_tz(lookup_tzid=False)
-    except Exception:  # noqa: BLE001 - any failure to read our own output means: do not use it
-        return False
+def _offset(real: ZoneInfo, utc: datetime) -> int:
+    return int(utc.replace(tzinfo=UTC).astimezone(real).utcoffset().total_seconds())
+
+
+def _agrees(key: str, parsed, around: datetime) -> bool:
+    """The zone database changes the clocks exactly when our rules say, in the event's year and the next."""
+    _, std, _, dst, rules = parsed
     real = ZoneInfo(key)
-    for days in range(0, 400, 7):
-        moment = (around + timedelta(days=days)).replace(tzinfo=None)
-        if ours.utcoffset(moment) != moment.replace(tzinfo=real).utcoffset():
-            return False
+    if not rules:
+        return all(_offset(real, around + timedelta(days=days)) == std for days in range(-400, 400, 10))
+    minute = timedelta(minutes=1)
+    for year in (around.year, around.year + 1):
+        for (month, week, weekday, seconds), (before, after) in zip(rules, ((std, dst), (dst, std)), strict=True):
+            instant = _onset(year, month, week, weekday, seconds) - timedelta(seconds=before)   # in UTC
+            if (_offset(real, instant - minute), _offset(real, instant + minute)) != (before, after):
+                return False
     return True
 
 
 def vtimezone(key: str, around: datetime) -> Timezone:
     """The VTIMEZONE for `key`, correct for the event at `around` (naive local or aware)."""
-    zone = _from_rule(key)
-    if zone is not None and _agrees(zone, key, around):
-        return zone
+    parsed = _parse(key)
+    if parsed is not None and _agrees(key, parsed, around.replace(tzinfo=None)):
+        return _build(key, parsed)
     start = around.date()
     return Timezone.from_tzid(key, first_date=date(start.year - 1, 1, 1), last_date=date(start.year + 2, 1, 1))
