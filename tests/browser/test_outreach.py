@@ -25,6 +25,7 @@ def test_draft_a_request_watch_the_coach_and_mark_it_sent(page, sign_in, screens
     assert "todo" in why.get_attribute("class")
     text = body.input_value().replace("[One sentence on what drew you to them specifically — an article, a project, their path.]",
                                       "Your work leading the move to electronic charting at Northwind Health is exactly what I hope to learn about.")
+    text = text.replace("[the field or role you are exploring]", "nursing informatics")
     body.fill(text)
     page.wait_for_function("document.querySelector('[data-check=\"explains_why_them\"]').classList.contains('ok')")
     page.get_by_label("…or a new goal").fill("nursing informatics")

@@ -60,20 +60,39 @@ def test_the_follow_up_page_drafts_a_thank_you_naming_what_helped(owner_client, 
     from coffeechat.conversations.services import add_referral
     from coffeechat.questions.plans import add_item
 
-    c = ConversationFactory(owner=owner, state="held", ended_at=timezone.now(), person__first_name="Hélène", notes="Join the informatics interest group")
+    c = ConversationFactory(owner=owner, state="held", ended_at=timezone.now(), person__first_name="Hélène", notes="Very warm; suggested Priya")
     item = add_item(c, "What surprised you?")
     item.note = "Start with a super-user role on your ward"
     item.save()
     priya = add_referral(c, name="Priya Shah", organization="", may_use_name=True)
     Message.objects.create(owner=owner, person=priya, kind="request", sent_at=timezone.now())
     page = owner_client.get(reverse("followups:conversation", args=[c.pk])).content.decode()
-    assert "Start with a super-user role" in page and "Priya Shah" in page
-    response = owner_client.post(reverse("followups:thank-you", args=[c.pk]),
-                                 {"mention": [item.pk], "mention_note": ["Join the informatics interest group"]})
+    assert "Priya Shah" in page
+    assert '>your answer to “What surprised you?”</textarea>' in page  # the editable line starts from the question
+    response = owner_client.post(reverse("followups:thank-you", args=[c.pk]), {
+        "mention": [item.pk], f"helped_{item.pk}": "Your tip to start as a super-user on the ward",
+        "mention_note": ["Very warm; suggested Priya"],  # the old form's field: ignored
+    })
     draft = Message.objects.get(kind="thank_you")
-    assert response.url == draft.get_absolute_url()
-    assert "Dear Hélène" in draft.body and "- Start with a super-user role on your ward" in draft.body
-    assert "- Join the informatics interest group" in draft.body and "I have already written to Priya Shah" in draft.body
+    assert response.url == reverse("outreach:edit", args=[draft.pk])  # opens in the editor, with the coach
+    assert "Dear Hélène" in draft.body and "I especially valued your tip to start as a super-user on the ward." in draft.body
+    assert "I have already written to Priya Shah" in draft.body
+    assert "Very warm" not in draft.body and "Start with a super-user role on your ward" not in draft.body
+    editor = owner_client.get(response.url).content.decode()
+    assert 'id="coach"' in editor and "Your thank-you draft" in editor
+
+
+def test_the_thank_you_never_copies_private_notes(owner_client, owner):
+    from coffeechat.questions.plans import add_item
+
+    c = ConversationFactory(owner=owner, state="held", ended_at=timezone.now(), notes="Very warm; suggested I apply to her team")
+    item = add_item(c, "How did you get started?")
+    item.note, item.asked = "Nursing first, informatics after five years", True
+    item.save()
+    owner_client.post(reverse("followups:thank-you", args=[c.pk]), {"mention": [item.pk], f"helped_{item.pk}": "your answer to “How did you get started?”"})
+    body = Message.objects.get(kind="thank_you").body
+    assert "I especially valued your answer to “How did you get started?”." in body
+    assert "Nursing first" not in body and "Very warm" not in body
 
 
 def test_reflection_and_next_steps_become_dated_tasks(owner_client, owner):

@@ -71,6 +71,8 @@ def test_the_composer_offers_active_goals_and_makes_a_new_one(owner_client, owne
 
 
 def test_the_schedule_form_offers_active_goals(owner_client, owner):
+    owner.first_name, owner.last_name, owner.email = "Zoë", "K", "zoe@example.com"  # an invitation needs its organiser
+    owner.save()
     goal = GoalFactory(owner=owner, title="UX research")
     conversation = ConversationFactory(owner=owner, state="accepted")
     form = owner_client.get(reverse("meetings:schedule", args=[conversation.pk])).context["form"]

@@ -132,7 +132,7 @@ def test_cli_insights_json(tmp_path):
 
 
 def test_a_warm_path_drafts_the_introduction_request(owner_client, owner, story, outsider):
-    url = reverse("outreach:compose", args=[story["ben"].pk])
+    url = reverse("outreach:compose-introductions", args=[story["ben"].pk])
     response = owner_client.get(url, {"introduction": story["cleo"].pk})
     body = response.context["form"]["body"].value()
     assert response.context["template_key"] == "introduction"

@@ -15,11 +15,16 @@ def test_meetings_add_ics_and_list(tmp_path):
     assert added.returncode == 0, added.stderr
     conversation_id = added.stdout.strip()
     out = tmp_path / "invite.ics"
+    refused = run_cli(data, "meetings", "ics", conversation_id, "-o", str(out))  # no name or email yet: no invalid REQUEST
+    assert refused.returncode == 1 and "coffeechat settings --name" in refused.stderr and not out.exists()
+    assert run_cli(data, "settings", "--name", "Zoë Kowalczyk", "--email", "zoe@example.org").returncode == 0
     assert run_cli(data, "meetings", "ics", conversation_id, "-o", str(out)).returncode == 0
     event = icalendar.Calendar.from_ical(out.read_bytes()).walk("VEVENT")[0]
     assert event.decoded("DTSTART").astimezone(UTC) == datetime(2026, 12, 1, 20, 0, tzinfo=UTC)
     assert (event.decoded("DTEND") - event.decoded("DTSTART")).total_seconds() == 1200
     assert vobject.readOne(out.read_text()).vevent.location.value == "+1 604 555 0100"
+    assert str(event["SUMMARY"]) == "Informational interview: Zoë Kowalczyk & Hélène Béland"  # not the OS user name
+    assert str(event["ORGANIZER"]) == "mailto:zoe@example.org"
     [row] = json.loads(run_cli(data, "meetings", "list", "--json").stdout)
     assert (row["id"], row["person_id"], row["state"], row["minutes"]) == (int(conversation_id), int(person_id), "scheduled", 20)
     by_name = run_cli(data, "meetings", "add", "hélène béland", "--at", "2026-12-01 15:10", "--tz", "America/Toronto")

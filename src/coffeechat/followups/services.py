@@ -8,6 +8,7 @@ from django.utils import timezone
 from coffeechat.conversations.models import Conversation
 from coffeechat.conversations.services import record_contact
 from coffeechat.followups.models import DueMark, Task, Touch
+from coffeechat.outreach.drafting import draft, draft_values
 from coffeechat.outreach.models import Message, MessageKind
 
 SNOOZE_CHOICES = {"1h": timedelta(hours=1), "tomorrow": timedelta(days=1), "week": timedelta(days=7)}
@@ -27,26 +28,50 @@ def snooze(user, key: str, span: str, now: datetime | None = None) -> DueMark:
     return mark
 
 
-def thank_you_body(conversation: Conversation, mentions: list[str], sender: str) -> str:
-    """A thank-you naming what helped and the referrals already contacted."""
-    person = conversation.person
-    contacted = [r.display_name for r in conversation.referrals.all() if r.messages.filter(sent_at__isnull=False).exists()]
-    lines = [f"Dear {person.first_name or person.display_name},", "",
-             "Thank you for taking the time to talk with me. Your perspective was exactly what I needed."]
-    if mentions:
-        lines += ["", "A few things you said have stayed with me:"] + [f"- {m}" for m in mentions]
+_LOWER_AFTER_VALUED = {"your", "the", "how", "what", "that", "hearing", "learning", "a", "an", "our", "knowing"}
+
+
+def what_helped_text(lines: list[str]) -> str:
+    """The lines the user wrote or confirmed about what helped, as a sentence or a short list."""
+    lines = [line.strip().rstrip(".") for line in lines if line.strip()]
+    if not lines:
+        return ""
+    if len(lines) == 1:
+        first, _, rest = lines[0].partition(" ")
+        # "Your tip about…" reads "I especially valued your tip about…"; names keep their capital.
+        first = first.lower() if first.lower() in _LOWER_AFTER_VALUED else first
+        return f"I especially valued {first} {rest}.".replace(" .", ".")
+    return "What helped me most:\n" + "\n".join(f"- {line}" for line in lines)
+
+
+def referrals_line(conversation: Conversation) -> str:
+    """Thanks for the people they suggested, saying whom the user has already written to."""
+    referrals = list(conversation.referrals.all())
+    contacted = [r.display_name for r in referrals if r.messages.filter(sent_at__isnull=False).exists()]
+    waiting = [r.display_name for r in referrals if r.display_name not in contacted]
+    parts = []
     if contacted:
-        lines += ["", f"I have already written to {', '.join(contacted)}, as you suggested."]
-    lines += ["", "I will let you know how things go.", "", "With thanks,", sender]
-    return "\n".join(lines)
+        parts.append(f"I have already written to {', '.join(contacted)}, as you suggested.")
+    if waiting:
+        parts.append(f"Thank you also for suggesting I contact {', '.join(waiting)}; I will get in touch soon.")
+    return " ".join(parts)
+
+
+def thank_you_text(conversation: Conversation, helped: list[str]) -> tuple[str, str]:
+    """Subject and body from the built-in thank-you, naming only what the user wrote or confirmed."""
+    user = conversation.owner
+    values = draft_values(user, conversation.person, conversation, [])
+    values |= {"what_helped": what_helped_text(helped), "referrals_line": referrals_line(conversation)}
+    return draft("thank_you", values)
 
 
 @transaction.atomic
-def draft_thank_you(conversation: Conversation, mentions: list[str]) -> Message:
-    user = conversation.owner
+def draft_thank_you(conversation: Conversation, helped: list[str]) -> Message:
+    """A thank-you draft. `helped` holds the user's own lines: private notes are never copied in."""
+    subject, body = thank_you_text(conversation, helped)
     return Message.objects.create(
-        owner=user, person=conversation.person, conversation=conversation, kind=MessageKind.THANK_YOU,
-        subject="Thank you for your time", body=thank_you_body(conversation, mentions, user.get_full_name()),
+        owner=conversation.owner, person=conversation.person, conversation=conversation, kind=MessageKind.THANK_YOU,
+        subject=subject, body=body,
     )
 
 

@@ -86,7 +86,8 @@ def add_task(request):
 def _followup_context(request, conversation, **extra):
     return {
         "conversation": conversation, "person": conversation.person,
-        "items": conversation.plan_items.order_by("position"), "referrals": conversation.referrals.all(),
+        "items": conversation.plan_items.order_by("position"),
+        "helped_items": [(item, helped_prefill(item)) for item in conversation.plan_items.order_by("position") if item.asked or item.note], "referrals": conversation.referrals.all(),
         "referral_form": ReferralForm(), "task_form": TaskForm(),
         "reflection_form": ReflectionForm(initial={name: getattr(conversation, name) for name in ReflectionForm.base_fields}),
         "next_steps": [s.strip(" -•") for s in conversation.next_steps.splitlines() if s.strip(" -•")],
@@ -100,15 +101,22 @@ def conversation_followup(request, pk):
     return render(request, "followups/followup.html", _followup_context(request, conversation))
 
 
+def helped_prefill(item) -> str:
+    """The editable line offered for a question: from the question, never from the private note."""
+    return f"your answer to “{item.text.strip().rstrip('?').strip()}?”"
+
+
 @login_required
 @require_POST
 def thank_you(request, pk):
+    """Draft the thank-you from the lines the user ticked and wrote, then open it in the editor with its coach."""
     conversation = get_conversation_for_user(request, pk)
     items = {str(i.pk): i for i in conversation.plan_items.all()}
-    mentions = [items[k].note.strip() for k in request.POST.getlist("mention") if k in items and items[k].note.strip()]
-    mentions += [line.strip() for line in request.POST.getlist("mention_note") if line.strip() in conversation.notes]
-    message = services.draft_thank_you(conversation, mentions)
-    return redirect(message)
+    helped = [request.POST.get(f"helped_{key}", "").strip()[:300] for key in request.POST.getlist("mention") if key in items]
+    helped.append(request.POST.get("helped_other", "").strip()[:300])
+    message = services.draft_thank_you(conversation, [line for line in helped if line])
+    messages.info(request, "Your thank-you draft: read it through with the coach, then choose how to send it.")
+    return redirect("outreach:edit", pk=message.pk)
 
 
 @login_required

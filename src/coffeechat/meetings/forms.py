@@ -3,6 +3,7 @@ from zoneinfo import ZoneInfo
 
 from django import forms
 
+from coffeechat.accounts.models import User
 from coffeechat.conversations.forms import GoalFields
 from coffeechat.conversations.models import Medium
 from coffeechat.timezones import all_time_zones
@@ -33,3 +34,18 @@ class ScheduleForm(GoalFields):
                 raise forms.ValidationError("That time does not exist in this time zone (the clocks change). Pick another.")
             data["start"] = start
         return data
+
+
+class OrganizerForm(forms.ModelForm):
+    """Who an invitation is from: asked on the schedule form while the user has not said."""
+
+    class Meta:
+        model = User
+        fields = ("first_name", "last_name", "email")
+        labels = {"first_name": "Your first name", "last_name": "Your last name", "email": "Your email address"}
+        help_texts = {"email": "Calendar invitations come from this address; it is kept in Settings."}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["first_name"].required = True
+        self.fields["email"].required = True

@@ -2,6 +2,8 @@
 
 One VEVENT per conversation with a stable UID; SEQUENCE rises with every change, so a
 re-sent invitation updates the same event, and METHOD:CANCEL with the same UID removes it.
+An invitation (REQUEST or CANCEL, RFC 5546) always names its ORGANIZER and an ATTENDEE; without
+the other person's address the file is a METHOD:PUBLISH event for the user's own calendar.
 """
 
 from dataclasses import dataclass
@@ -9,6 +11,8 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar, Event, vCalAddress, vText
+
+from coffeechat.meetings.vtimezone import vtimezone
 
 PRODID = "-//Coffeechat//Coffeechat//EN"
 
@@ -28,6 +32,21 @@ class Invitation:
     attendee_email: str = ""
     attendee_name: str = ""
     alarm_minutes: int = 15
+    created: datetime | None = None        # when the conversation was first scheduled or recorded
+    last_modified: datetime | None = None
+
+
+class IncompleteInvitation(ValueError):
+    """An invitation without an organiser or an attendee would be invalid (RFC 5546 section 3.2)."""
+
+
+def method_for(invitation: Invitation, *, cancelled: bool = False) -> str:
+    """REQUEST/CANCEL when both people have an address; PUBLISH (just an event) when the other has none."""
+    if not invitation.organizer_email:
+        raise IncompleteInvitation("An invitation needs your name and email address: add them in Settings.")
+    if not invitation.attendee_email:
+        return "PUBLISH"
+    return "CANCEL" if cancelled else "REQUEST"
 
 
 def _address(email: str, name: str, **params) -> vCalAddress:
@@ -39,10 +58,14 @@ def _address(email: str, name: str, **params) -> vCalAddress:
     return address
 
 
-def build_calendar(invitation: Invitation, *, method: str = "REQUEST", now: datetime) -> bytes:
-    """The whole .ics file. `method` is REQUEST (new or changed) or CANCEL."""
+def build_calendar(invitation: Invitation, *, method: str = "REQUEST", now: datetime, cancelled: bool = False) -> bytes:
+    """The whole .ics file. `method` is REQUEST (new or changed), CANCEL, or PUBLISH (no invitee)."""
     if method not in ("REQUEST", "CANCEL", "PUBLISH"):
         raise ValueError(f"unsupported METHOD {method}")
+    if method in ("REQUEST", "CANCEL") and not (invitation.organizer_email and invitation.attendee_email):
+        raise IncompleteInvitation(f"METHOD:{method} needs an organiser and an attendee with email addresses.")
+    if method == "PUBLISH" and not invitation.organizer_email:
+        raise IncompleteInvitation("METHOD:PUBLISH needs an organiser with an email address.")
     zone = ZoneInfo(invitation.time_zone)
     start = invitation.start.astimezone(zone)
     calendar = Calendar()
@@ -50,15 +73,19 @@ def build_calendar(invitation: Invitation, *, method: str = "REQUEST", now: date
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", method)
-    calendar.add_component(_event(invitation, start, method, now))
-    calendar.add_missing_timezones()
+    if invitation.time_zone != "UTC":
+        calendar.add_component(vtimezone(invitation.time_zone, start.replace(tzinfo=None)))
+    calendar.add_component(_event(invitation, start, method, now, cancelled or method == "CANCEL"))
     return calendar.to_ical()
 
 
-def _event(invitation: Invitation, start: datetime, method: str, now: datetime) -> Event:
+def _event(invitation: Invitation, start: datetime, method: str, now: datetime, cancelled: bool) -> Event:
     event = Event()
     event.add("uid", invitation.uid)
-    event.add("dtstamp", now.astimezone(ZoneInfo("UTC")))
+    utc = ZoneInfo("UTC")
+    event.add("dtstamp", now.astimezone(utc))
+    event.add("created", (invitation.created or now).astimezone(utc))
+    event.add("last-modified", (invitation.last_modified or invitation.created or now).astimezone(utc))
     event.add("sequence", invitation.sequence)
     event.add("dtstart", start)
     event.add("dtend", start + timedelta(minutes=invitation.minutes))
@@ -67,16 +94,20 @@ def _event(invitation: Invitation, start: datetime, method: str, now: datetime) 
         event.add("description", invitation.description)
     if invitation.location:
         event.add("location", invitation.location)
-    event.add("status", "CANCELLED" if method == "CANCEL" else "CONFIRMED")
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     event.add("transp", "OPAQUE")
-    if invitation.organizer_email:
-        event.add("organizer", _address(invitation.organizer_email, invitation.organizer_name))
-    if invitation.attendee_email:
+    event.add("organizer", _address(invitation.organizer_email, invitation.organizer_name))
+    if method != "PUBLISH":
+        # As Google, Outlook and Apple do: the organiser is also an attendee, who has accepted.
+        event.add("attendee", _address(
+            invitation.organizer_email, invitation.organizer_name,
+            CUTYPE="INDIVIDUAL", ROLE="REQ-PARTICIPANT", PARTSTAT="ACCEPTED", RSVP="FALSE",
+        ))
         event.add("attendee", _address(
             invitation.attendee_email, invitation.attendee_name,
-            ROLE="REQ-PARTICIPANT", PARTSTAT="NEEDS-ACTION", RSVP="TRUE",
+            CUTYPE="INDIVIDUAL", ROLE="REQ-PARTICIPANT", PARTSTAT="NEEDS-ACTION", RSVP="TRUE",
         ))
-    if method != "CANCEL" and invitation.alarm_minutes:
+    if not cancelled and invitation.alarm_minutes:
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
         alarm.add("description", f"In {invitation.alarm_minutes} minutes: {invitation.summary}")

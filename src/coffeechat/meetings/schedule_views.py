@@ -12,12 +12,15 @@ from coffeechat.conversations.models import Conversation
 from coffeechat.conversations.services import open_conversation
 from coffeechat.mail.models import MailAccount
 from coffeechat.mail.transport import calendar_part, send_smtp
-from coffeechat.meetings.forms import ScheduleForm
+from coffeechat.meetings.forms import OrganizerForm, ScheduleForm
+from coffeechat.meetings.ics import IncompleteInvitation
 from coffeechat.meetings.scheduling import (
     agenda,
     cancel,
     invitation_ics,
+    invitation_method,
     overlapping,
+    profile_missing,
     schedule,
     summary_line,
     when_text,
@@ -38,7 +41,11 @@ def schedule_conversation(request, pk):
     initial |= {"minutes": conversation.minutes, "medium": conversation.medium, "location": conversation.location,
                 "goal": conversation.goal_id}
     form = ScheduleForm(request.POST or None, initial=initial, user=user, goal_id=conversation.goal_id)
-    if request.method == "POST" and form.is_valid():
+    # The invitation needs who it is from: ask here, the first time it is needed.
+    organizer_form = OrganizerForm(request.POST or None, instance=user, prefix="me") if profile_missing(user) else None
+    if request.method == "POST" and form.is_valid() and (organizer_form is None or organizer_form.is_valid()):
+        if organizer_form is not None:
+            organizer_form.save()
         data = form.cleaned_data
         conversation.goal = form.chosen_goal()
         clashes = overlapping(conversation, data["start"], data["minutes"])
@@ -46,9 +53,12 @@ def schedule_conversation(request, pk):
                  medium=data["medium"], location=data["location"])
         for other in clashes:
             messages.warning(request, f"This overlaps your conversation with {other.person.display_name}.")
-        messages.success(request, "Scheduled. Download the invitation to add it to your calendar and send it.")
+        method = invitation_method(conversation)
+        messages.success(request, "Scheduled. Download the invitation to add it to your calendar and send it." if method == "REQUEST" else
+                         "Scheduled. Add it to your calendar below." if method == "PUBLISH" else "Scheduled.")
         return redirect(conversation)
-    return render(request, "meetings/schedule.html", {"form": form, "conversation": conversation, "person": conversation.person},
+    return render(request, "meetings/schedule.html", {"form": form, "organizer_form": organizer_form, "conversation": conversation,
+                                                     "person": conversation.person},
                   status=422 if form.is_bound else 200)
 
 
@@ -67,10 +77,16 @@ def invitation(request, pk):
     if conversation.scheduled_start is None:
         raise Http404("This conversation has no time yet.")
     cancelled = conversation.state == Conversation.State.CANCELLED
-    response = HttpResponse(invitation_ics(conversation),
-                            content_type=f"text/calendar; charset=utf-8; method={'CANCEL' if cancelled else 'REQUEST'}")
-    response["Content-Disposition"] = f'attachment; filename="{"cancel" if cancelled else "invitation"}-{conversation.pk}.ics"'
-    if not cancelled and request.GET.get("sent") != "0":
+    try:
+        content = invitation_ics(conversation)
+    except IncompleteInvitation as exc:
+        messages.error(request, str(exc))
+        return redirect("settings")
+    method = invitation_method(conversation)
+    response = HttpResponse(content, content_type=f"text/calendar; charset=utf-8; method={method}")
+    name = "cancel" if cancelled else "invitation" if method == "REQUEST" else "event"
+    response["Content-Disposition"] = f'attachment; filename="{name}-{conversation.pk}.ics"'
+    if method == "REQUEST" and request.GET.get("sent") != "0":
         Conversation.objects.filter(pk=conversation.pk).update(invitation_sent_at=timezone.now())
     return response
 
@@ -86,6 +102,9 @@ def email_invitation(request, pk):
         messages.error(request, "To email the invitation, schedule the conversation, set up your mail server and add their email address.")
         return redirect(conversation)
     cancelled = conversation.state == Conversation.State.CANCELLED
+    if invitation_method(conversation) not in ("REQUEST", "CANCEL"):
+        messages.error(request, f"An invitation needs {' and '.join(profile_missing(request.user))}: add them in Settings first.")
+        return redirect(conversation)
     when = when_text(conversation, person.time_zone or request.user.time_zone)
     body = (f"Dear {person.first_name or person.display_name},\n\n"
             + (f"I'm sorry to cancel our conversation planned for {when}." if cancelled else

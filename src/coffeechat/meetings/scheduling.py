@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from coffeechat.conversations.models import Conversation
-from coffeechat.meetings.ics import Invitation, build_calendar
+from coffeechat.meetings.ics import IncompleteInvitation, Invitation, build_calendar, method_for
 from coffeechat.timezones import clock_text, describe_slot
 
 ACTIVE = (Conversation.State.SCHEDULED,)
@@ -50,8 +50,15 @@ def cancel(conversation: Conversation) -> Conversation:
 
 
 def summary_line(conversation: Conversation) -> str:
-    me = conversation.owner.get_full_name() or conversation.owner.get_username()
-    return f"Informational interview: {me} & {conversation.person.display_name}"
+    """The event title, with the user's own name (never the account's user name)."""
+    me = conversation.owner.get_full_name()
+    them = conversation.person.display_name
+    return f"Informational interview: {me} & {them}" if me else f"Informational interview with {them}"
+
+
+def profile_missing(user) -> list[str]:
+    """What an invitation needs from the user that they have not given yet."""
+    return [label for label, value in (("your name", user.get_full_name()), ("your email address", user.email)) if not value]
 
 
 def agenda(conversation: Conversation) -> str:
@@ -64,16 +71,32 @@ def agenda(conversation: Conversation) -> str:
     return "\n".join(lines)
 
 
-def invitation_ics(conversation: Conversation, now: datetime | None = None) -> bytes:
+def invitation_for(conversation: Conversation) -> Invitation:
     owner, person = conversation.owner, conversation.person
-    method = "CANCEL" if conversation.state == Conversation.State.CANCELLED else "REQUEST"
-    return build_calendar(Invitation(
+    return Invitation(
         uid=conversation.ical_uid, sequence=conversation.sequence, start=conversation.scheduled_start,
         minutes=conversation.minutes, time_zone=conversation.time_zone or owner.time_zone,
         summary=summary_line(conversation), description=agenda(conversation), location=conversation.location,
         organizer_email=owner.email, organizer_name=owner.get_full_name(),
         attendee_email=person.primary_email, attendee_name=person.display_name,
-    ), method=method, now=now or timezone.now())
+        created=conversation.created_at, last_modified=conversation.updated_at,
+    )
+
+
+def invitation_method(conversation: Conversation) -> str:
+    """REQUEST, CANCEL or PUBLISH (no address for them); "" when the user's name or email is missing."""
+    if profile_missing(conversation.owner):
+        return ""
+    return method_for(invitation_for(conversation), cancelled=conversation.state == Conversation.State.CANCELLED)
+
+
+def invitation_ics(conversation: Conversation, now: datetime | None = None) -> bytes:
+    """The .ics file; raises IncompleteInvitation rather than write an invitation without an organiser."""
+    method = invitation_method(conversation)
+    if not method:
+        raise IncompleteInvitation(f"An invitation needs {' and '.join(profile_missing(conversation.owner))}: add them in Settings.")
+    return build_calendar(invitation_for(conversation), method=method, now=now or timezone.now(),
+                          cancelled=conversation.state == Conversation.State.CANCELLED)
 
 
 def when_text(conversation: Conversation, viewer_zone: str) -> str:

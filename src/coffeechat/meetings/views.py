@@ -12,7 +12,7 @@ from coffeechat.conversations.forms import ReplyForm, StateForm
 from coffeechat.conversations.models import Conversation
 from coffeechat.conversations.services import held_end, nudge_for, set_state
 from coffeechat.meetings.preparation import checklist_context, checklist_for
-from coffeechat.meetings.scheduling import when_text
+from coffeechat.meetings.scheduling import invitation_method, profile_missing, when_text
 
 
 @login_required
@@ -39,6 +39,8 @@ def conversation_detail(request, pk):
         "timeline": conversation.messages.order_by("-created_at", "-pk"),
         "nudge": nudge_for(conversation), "reply_form": ReplyForm(),
         "when": when_text(conversation, request.user.time_zone) if conversation.scheduled_start else "",
+        "invitation_method": invitation_method(conversation) if conversation.scheduled_start else "",
+        "profile_missing": profile_missing(request.user),
         **checklist_context(conversation),
         "held": held_end(conversation, timezone.now()) is not None,
     })

@@ -36,7 +36,7 @@ BUILTIN_TEMPLATES = (
 """ + _REQUEST_CLOSE,
     ),
     BuiltinTemplate(
-        "alumni", "Shared school or alumni", "request", "A fellow {shared_school} graduate asking for advice",
+        "alumni", "Shared school or alumni", "request", "{alumni_subject}",
         """Dear {their_first_name},
 
 I'm {my_name}, {my_intro}. I found you through the {shared_school} alumni network, and your path caught my eye: {why_them}.
@@ -49,7 +49,7 @@ I am exploring {goal} and would be grateful for your advice on how you got where
         "event", "Met at an event or talk", "request", "Following up on {event_name}",
         """Dear {their_first_name},
 
-I enjoyed {event_name}, and especially {why_them}. I'm {my_name}, {my_intro}.
+{event_opening}, and {why_them} stayed with me. I'm {my_name}, {my_intro}.
 
 I am trying to understand {goal} better, and I would love to hear a little more about your experience.
 
@@ -85,9 +85,12 @@ I'm {my_name}, {my_intro}. {connection_sentence} I'm exploring {goal} — could 
         "email_questions", "Three questions by email, for someone short of time", "request", "Three short questions about {goal}",
         """Dear {their_first_name},
 
-I'm {my_name}, {my_intro}. {connection_sentence}
+I'm {my_name}, {my_intro}. {connection_sentence} {why_them_sentence}
 
-I am exploring {goal}, and I know your diary is full, so instead of a call: could I send you three short questions by email, to answer whenever suits you over the next couple of weeks? It should take no more than 15 minutes. I am not asking about jobs — only hoping to learn from your experience.
+I am exploring {goal}, and I know your diary is full. Would you have 15 minutes for a short call? Any of these would suit me:
+{slots}
+
+If calls are hard to fit in, could I instead send you three short questions by email, to answer whenever suits you? I am not asking about jobs — only hoping to learn from your experience.
 
 Thank you for considering it,
 {my_name}""",
@@ -110,12 +113,12 @@ With thanks,
         "second_person", "A second person at the same organisation", "request", "Learning about {organization}",
         """Dear {their_first_name},
 
-I'm {my_name}, {my_intro}. I am learning what working at {organization} is like, and your role there stood out to me: {why_them}.
+I'm {my_name}, {my_intro}. I am learning what working at {organization} is like; {connection}, and your role there stood out to me: {why_them}.
 
 """ + _REQUEST_CLOSE,
     ),
     BuiltinTemplate(
-        "introduction", "Ask someone you know for an introduction", "request", "Could you introduce me to {introduce_name}?",
+        "introduction", "Ask someone you know for an introduction", "introductions", "Could you introduce me to {introduce_name}?",
         """Dear {their_first_name},
 
 I hope you are well. I am still exploring {goal}, and I would love to hear from {introduce_name} at {introduce_organization} about their path.
@@ -131,10 +134,12 @@ Thank you,
         "follow_up", "The one follow-up after no answer", "follow_up", "Re: {last_subject}",
         """Dear {their_first_name},
 
-I wrote last week about a short conversation and wanted to check in once, in case my note got buried. I know your time is precious, so no worries at all if now is not a good moment.
+I wrote last week about a short conversation and wanted to check in once, in case my note got buried. I'm {my_name}, {my_intro}; {connection}, and {why_them} is exactly what I hope to learn about.
 
 If you could spare {minutes} minutes, any of these would work for me:
 {slots}
+
+I am not asking about jobs, only for your advice, and no worries at all if now is not a good moment.
 
 Best wishes,
 {my_name}""",
@@ -143,9 +148,9 @@ Best wishes,
         "thank_you", "Thank-you after the conversation", "thank_you", "Thank you for your time",
         """Dear {their_first_name},
 
-Thank you for talking with me{conversation_day}. [Name one thing they said that helped, and what you will do with it.]
+Thank you for taking the time to talk with me{conversation_day}. {what_helped}
 
-[If they suggested people: say whom you have already contacted.]
+{referrals_line}
 
 I will let you know how things go.
 
@@ -168,9 +173,7 @@ Even one name would help a great deal. Thank you!
         "thank_introducer", "Thanks for the names", "thank_you", "Thank you for the introductions",
         """Hi {their_first_name},
 
-Thank you so much for the names you sent me — it was generous of you. [Say whom you have written to, and how it went.]
-
-I'll let you know how the conversations go.
+Thank you so much for suggesting I talk to {introduced_names} — it was generous of you to think of me. I'm writing to them this week, and I'll let you know how the conversations go.
 
 With thanks,
 {my_name}""",
@@ -179,7 +182,7 @@ With thanks,
         "keep_in_touch", "Keeping in touch", "keep_in_touch", "A quick update",
         """Dear {their_first_name},
 
-I hope things are going well at {organization}. I wanted to share a quick update: [what you did with their advice, a step forward, or an article they may like].
+I hope things are going well at {organization}. I wanted to share a quick update: {update}.
 
 Thank you again for your help{conversation_day}.
 

@@ -29,31 +29,68 @@ PROMPTS = {
     "introduce_name": "[who you would like to meet]",
     "introduce_organization": "[their organisation]",
     "my_name": "[your name]",
+    "introduced_names": "[the people they suggested]",
+    "connection": "[how you found them or who you have in common]",
+    "event_opening": "We met at [the event or talk]",
+    "what_helped": "[Name one thing they said that helped, and what you will do with it.]",
+    "update": "[what you did with their advice, a step forward, or an article they may like]",
 }
 
 
 def fill(text: str, values: dict[str, str]) -> str:
-    """{name} -> value; unknown or empty ones become a visible [prompt] to replace."""
+    """{name} -> value; unknown or empty ones become a visible [prompt] to replace (or nothing, for optional lines)."""
 
     def replace(match):
         value = values.get(match.group(1), "")
         return value if value else PROMPTS.get(match.group(1), "")
 
-    return PLACEHOLDER.sub(replace, text)
+    return re.sub(r"\n{3,}", "\n\n", PLACEHOLDER.sub(replace, text))
+
+
+def is_student(user) -> bool:
+    """Whether the user describes themselves as a current student (then they are no one's "fellow graduate")."""
+    return bool(re.search(r"\bstudent\b|\bstudying\b|\bundergrad", f"{user.intro_line} {user.affiliation}", re.I))
+
+
+def alumni_subject(user, school: str) -> str:
+    school = school or PROMPTS["shared_school"]
+    if is_student(user):
+        return f"A {school} student asking for your advice"
+    return f"A fellow {school} graduate asking for advice"
+
+
+def why_them(person: Person) -> str:
+    """Something specific about them that the record holds: their role and where they do it."""
+    organization = person.organization.name if person.organization_id else ""
+    if person.title and organization:
+        return f"your work as {person.title} at {organization}"
+    return ""
+
+
+def connection(person: Person, school: str, referrer: str) -> str:
+    """How the user found them, in a clause a follow-up can reuse."""
+    if referrer:
+        return f"{referrer} suggested I write to you"
+    if school:
+        return f"we both studied at {school}"
+    if person.source == Source.SPEAKER and person.source_detail:
+        return f"I heard your talk at {person.source_detail}"
+    if person.source == Source.EVENT and person.source_detail:
+        return f"we met at {person.source_detail}"
+    if person.source == Source.ASSOCIATION and person.source_detail:
+        return f"I found your name through {person.source_detail}"
+    if person.source == Source.LINKEDIN or person.linkedin_url:
+        return "I found your profile on LinkedIn"
+    return ""
 
 
 def connection_sentence(values: dict[str, str], ask: str = "get in touch") -> str:
-    """How I found you, in one sentence, from the strongest link the record has."""
+    """How I found you, as a sentence of its own (a referrer is named with what they suggested)."""
     if values.get("referrer_name"):
         return f"{values['referrer_name']} suggested I {ask}."
-    if values.get("event_name"):
-        return f"We met at {values['event_name']}."
-    if values.get("shared_school"):
-        return f"I found you through the {values['shared_school']} alumni network."
-    if values.get("association_name"):
-        return f"I found your name through {values['association_name']}."
-    if values.get("found_on_linkedin"):
-        return "I came across your profile on LinkedIn."
+    link = values.get("connection", "")
+    if link:
+        return f"{link[0].upper()}{link[1:]}."
     return "[How you found them: who suggested them, where you met, or where you saw their work.]"
 
 
@@ -80,16 +117,24 @@ def draft_values(user, person: Person, conversation: Conversation | None, slots:
     minutes = conversation.minutes if conversation else user.meeting_minutes
     medium = conversation.medium if conversation else Medium.VIDEO
     detail = person.source_detail
+    referrer = person.referred_by.display_name if person.referred_by_id and person.may_use_referrer_name else ""
+    why = why_them(person)
+    link = connection(person, school, referrer)
     values = {
         "their_first_name": person.first_name or person.display_name,
         "my_name": user.get_full_name() or "",
         "my_intro": user.intro_line,
         "goal": conversation.goal.title if conversation and conversation.goal else "",
-        "referrer_name": person.referred_by.display_name if person.referred_by_id and person.may_use_referrer_name else "",
+        "referrer_name": referrer,
+        "why_them": why,
+        "why_them_sentence": f"{why[0].upper()}{why[1:]} is exactly the kind of path I hope to learn about." if why else "",
+        "connection": link,
+        "event_opening": (f"I heard your talk at {detail}" if person.source == Source.SPEAKER and detail else
+                          f"We met at {detail}" if person.source == Source.EVENT and detail else ""),
+        "alumni_subject": alumni_subject(user, school or (user.affiliation if person.source == Source.ALUMNI else "")),
         "shared_school": school or (user.affiliation if person.source == Source.ALUMNI else ""),
         "event_name": detail if person.source in (Source.SPEAKER, Source.EVENT) else "",
         "association_name": detail if person.source == Source.ASSOCIATION else "",
-        "found_on_linkedin": "yes" if person.source == Source.LINKEDIN else "",
         "organization": person.organization.name if person.organization_id else "",
         "minutes": str(minutes),
         "medium_phrase": MEDIUM_PHRASES.get(medium, "a short call"),
@@ -100,6 +145,9 @@ def draft_values(user, person: Person, conversation: Conversation | None, slots:
         "introduce_organization": introduce.organization.name if introduce and introduce.organization_id else "",
     }
     values["connection_sentence"] = connection_sentence(values)
+    if person.pk:
+        introduced = [p.display_name for p in person.referrals.filter(source=Source.INTRODUCTION).order_by("pk")]
+        values["introduced_names"] = " and ".join(filter(None, [", ".join(introduced[:-1]), introduced[-1] if introduced else ""]))
     return values
 
 
@@ -115,7 +163,7 @@ def subject_suggestions(values: dict[str, str]) -> list[str]:
         "Request for a {minutes}-minute conversation",
         "Learning about your work at {organization}" if values.get("organization") else "",
         "{referrer_name} suggested I get in touch" if values.get("referrer_name") else "",
-        "A fellow {shared_school} graduate asking for advice" if values.get("shared_school") else "",
+        "{alumni_subject}" if values.get("shared_school") else "",
         "Advice on getting into {goal}" if values.get("goal") else "",
     ]
     return [fill(option, values) for option in options if option]

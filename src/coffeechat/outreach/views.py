@@ -75,8 +75,8 @@ def compose(request, person_pk, kind=MessageKind.REQUEST):
     choices = _template_choices(user, kind)
     times_met = Conversation.objects.for_user(user).filter(person=person, state=Conversation.State.HELD).count()
     default_key = suggested_template(person, others_asked_at_organization(user, person), times_met) if kind == MessageKind.REQUEST else choices[0][0]
-    if introduce is not None and kind == MessageKind.REQUEST:
-        default_key = "introduction"
+    if kind == MessageKind.INTRODUCTIONS:  # names in general, or an introduction to one person on a warm path
+        default_key = "introduction" if introduce is not None else "introductions"
     template_key = request.GET.get("template") if request.GET.get("template") in dict(choices) else default_key
     has_resume = bool(user.resume)
 
@@ -109,7 +109,8 @@ def compose(request, person_pk, kind=MessageKind.REQUEST):
     context = {
         "form": form, "person": person, "kind": kind, "kind_label": MessageKind(kind).label,
         "template_choices": choices, "template_key": template_key, "slots": slots,
-        "subjects": subject_suggestions(values), "coach": coaching.report_for(user, person, form["subject"].value() or "", form["body"].value() or ""),
+        "subjects": subject_suggestions(values),
+        "coach": coaching.report_for_kind(user, person, kind, form["subject"].value() or "", form["body"].value() or "", conversation),
         "has_availability": bool(user.availability),
     }
     return render(request, "outreach/compose.html", context, status=422 if form.is_bound else 200)
@@ -137,8 +138,10 @@ def edit_draft(request, pk):
                     form.chosen_goal(), form.cleaned_data["minutes"], form.cleaned_data["medium"])
                 conversation.save()
         return redirect(message)
+    subject, body = form["subject"].value() or "", form["body"].value() or ""
     context = {"form": form, "person": message.person, "message": message, "kind": message.kind, "kind_label": message.get_kind_display(),
-               "coach": coaching.report_for(request.user, message.person, form["subject"].value() or "", form["body"].value() or "")}
+               "coach": coaching.report_for_kind(request.user, message.person, message.kind, subject, body, conversation),
+               "prompts": coaching.prompts_left(subject, body)}
     return render(request, "outreach/compose.html", context, status=422 if form.is_bound else 200)
 
 
@@ -147,7 +150,12 @@ def edit_draft(request, pk):
 def coach_fragment(request, person_pk):
     """The live coach: the composer posts its text here as the user types."""
     person = get_person_for_user(request, person_pk)
-    report = coaching.report_for(request.user, person, request.POST.get("subject", ""), request.POST.get("body", ""))
+    kind = request.POST.get("coach_kind", MessageKind.REQUEST)
+    message_pk = request.POST.get("coach_message", "")
+    conversation = None
+    if message_pk.isdigit():
+        conversation = get_message_for_user(request, int(message_pk)).conversation
+    report = coaching.report_for_kind(request.user, person, kind, request.POST.get("subject", ""), request.POST.get("body", ""), conversation)
     return render(request, "outreach/_coach.html", {"coach": report})
 
 
@@ -156,8 +164,10 @@ def message_detail(request, pk):
     message = get_message_for_user(request, pk)
     person = message.person
     mail_account = MailAccount.objects.for_user(request.user).first()
+    prompts = coaching.prompts_left(message.subject, message.body) if message.is_draft else []
     context = {
-        "message": message, "person": person, "mailto": mailto_url(person.emails[:1], message.subject, message.body) if person.emails else None,
+        "message": message, "person": person, "prompts": prompts,
+        "mailto": mailto_url(person.emails[:1], message.subject, message.body) if person.emails and not prompts else None,
         "linkedin_limit": LINKEDIN_NOTE_LIMIT, "body_length": len(message.body), "mail_account": mail_account,
         "sent_form": MarkSentForm(), "can_smtp": bool(mail_account and person.emails),
     }
@@ -172,9 +182,20 @@ def _resume_path(message: Message) -> Path | None:
     return None
 
 
+def _refuse_with_prompts(request, message: Message):
+    """A draft with a [bracketed prompt] left goes nowhere: say which and where, and open it to fix."""
+    found = coaching.prompts_left(message.subject, message.body) if message.is_draft else []
+    if not found:
+        return None
+    messages.error(request, coaching.refusal(found))
+    return redirect("outreach:edit", pk=message.pk)
+
+
 @login_required
 def download_eml(request, pk):
     message = get_message_for_user(request, pk)
+    if refused := _refuse_with_prompts(request, message):
+        return refused
     user = request.user
     sender = f"{user.get_full_name()} <{user.email}>" if user.email and user.get_full_name() else user.email
     content = build_eml(sender=sender, to=message.person.emails[:1], subject=message.subject, body=message.body,
@@ -188,6 +209,8 @@ def download_eml(request, pk):
 @require_POST
 def send_now(request, pk):
     message = get_message_for_user(request, pk)
+    if refused := _refuse_with_prompts(request, message):
+        return refused
     account = MailAccount.objects.for_user(request.user).first()
     if not message.is_draft or account is None or not message.person.emails:
         messages.error(request, "This message cannot be sent from here: it needs a draft, a mail server in Settings and an email address.")
@@ -206,6 +229,8 @@ def send_now(request, pk):
 @require_POST
 def mark_message_sent(request, pk):
     message = get_message_for_user(request, pk)
+    if refused := _refuse_with_prompts(request, message):
+        return refused
     form = MarkSentForm(request.POST)
     if message.is_draft and form.is_valid():
         mark_sent(message, form.cleaned_data["channel"])

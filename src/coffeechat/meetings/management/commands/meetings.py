@@ -10,6 +10,7 @@ from django.db.models import Q
 from coffeechat.accounts.cli import BadInput, UserCommand, add_user_option
 from coffeechat.conversations.models import Conversation, Medium
 from coffeechat.conversations.services import open_conversation
+from coffeechat.meetings.ics import IncompleteInvitation
 from coffeechat.meetings.scheduling import invitation_ics, overlapping, schedule
 from coffeechat.people.models import Person
 from coffeechat.text import fold
@@ -102,7 +103,11 @@ class Command(UserCommand):
             raise BadInput(f"There is no conversation {options['id']}.")
         if conversation.scheduled_start is None:
             raise BadInput(f"Conversation {options['id']} has no time yet: schedule it with `coffeechat meetings add`.")
-        content = invitation_ics(conversation)
+        try:
+            content = invitation_ics(conversation)
+        except IncompleteInvitation as exc:
+            raise BadInput(f"{str(exc).removesuffix('add them in Settings.')}set them with "
+                           "`coffeechat settings --name \"Your Name\" --email you@example.org`.") from None
         if options["output"]:
             try:
                 Path(options["output"]).write_bytes(content)
