@@ -109,7 +109,11 @@ def parse(layout: Layout, anchors: set[str], text: str) -> ParseResult:
         if len(cells) > columns.width and any(c.strip() for c in cells[columns.width:]):
             problems.append(RowProblem(line, f"has {len(cells)} columns where the header has {columns.width}"))
             continue
-        record, notes = to_record(layout, columns, line, cells, dayfirst=dayfirst)
+        try:
+            record, notes = to_record(layout, columns, line, cells, dayfirst=dayfirst)
+        except (ValueError, IndexError, UnicodeError) as exc:   # a value no rule expected: this row only
+            problems.append(RowProblem(line, f"could not be read ({type(exc).__name__}); it was left out"))
+            continue
         if not record.has_identity:
             problems.append(RowProblem(line, "no name and no email address"))
             continue

@@ -33,6 +33,7 @@ class ContactRecord:
     tags: list[str] = field(default_factory=list)
     connected_on: datetime.date | None = None
     kind: str = "person"          # or "organization": a company's own card (Apple's X-ABShowAs:COMPANY)
+    uid: str = ""                 # written to vCards (address books such as khard need one); not read
 
     @property
     def has_identity(self) -> bool:
@@ -134,7 +135,7 @@ _SLUG = re.compile(r"[^\s<>\"'`\\{}|^\[\]\x00-\x1f\x7f-\x9f]+")
 
 def linkedin_profile(url: str) -> str:
     """https://www.linkedin.com/in/<slug>, slug percent-decoded; "" when it is not a profile."""
-    match = _PROFILE.match((url or "").strip())
+    match = _PROFILE.match(strip_controls(url).strip())
     if not match:
         return ""
     slug = match.group(1)

@@ -221,6 +221,8 @@ def card(record: ContactRecord) -> str:
     lines = ["BEGIN:VCARD", "VERSION:3.0",
              f"N:{escape(record.last_name)};{escape(record.first_name)};{escape(record.middle_name)};;",
              f"FN:{escape(display)}"]
+    if record.uid:
+        lines.append(f"UID:{escape(record.uid)}")
     if record.nickname:
         lines.append(f"NICKNAME:{escape(record.nickname)}")
     if record.organization:
