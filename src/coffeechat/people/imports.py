@@ -14,7 +14,7 @@ from django.db import connection, models, transaction
 from django.utils import timezone
 
 from coffeechat.people.formats import ContactRecord, ParseResult, RowProblem, parse_contacts
-from coffeechat.people.formats.records import add_unique
+from coffeechat.people.formats.records import add_unique, clean
 from coffeechat.people.models import (
     ImportBatch,
     Organization,
@@ -406,7 +406,7 @@ def import_file(owner, data: bytes, *, filename: str = "", fmt: str = "auto", dr
     plan = plan_import(owner, result)
     if dry_run:
         return plan, None
-    batch = ImportBatch.objects.create(owner=owner, filename=filename[:255], format=result.format)
+    batch = ImportBatch.objects.create(owner=owner, filename=clean(filename)[:255], format=result.format)
     return plan, apply_import(batch, plan)
 
 
