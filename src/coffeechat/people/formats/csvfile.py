@@ -45,7 +45,7 @@ def find_header(text: str, score) -> tuple[int, str, list[str]] | None:
     `score(keys)` rates a candidate line's folded cells; the best positive score wins.
     """
     best = None
-    for index, line in enumerate(lines_of(text)[:HEADER_SEARCH_LINES]):
+    for index, line in enumerate(_LINE_BREAK.split(text, maxsplit=HEADER_SEARCH_LINES)[:HEADER_SEARCH_LINES]):
         for delimiter in DELIMITERS:
             if delimiter not in line:
                 continue
@@ -70,7 +70,7 @@ def rows(text: str, header_index: int, delimiter: str) -> Iterator[tuple[int, li
         for cells in reader:
             start = first_line + previous
             previous = reader.line_num
-            if not any(cell.strip() for cell in cells):
+            if not "".join(cells).strip():
                 continue
             yield start, cells
     except csv.Error as exc:

@@ -135,7 +135,8 @@ _SLUG = re.compile(r"[^\s<>\"'`\\{}|^\[\]\x00-\x1f\x7f-\x9f]+")
 
 def linkedin_profile(url: str) -> str:
     """https://www.linkedin.com/in/<slug>, slug percent-decoded; "" when it is not a profile."""
-    match = _PROFILE.match(strip_controls(url).strip())
+    url = url or ""
+    match = _PROFILE.match((url if url.isprintable() else strip_controls(url)).strip())
     if not match:
         return ""
     slug = match.group(1)
@@ -213,16 +214,33 @@ def link_problem(row: int, value: str) -> RowProblem:
     return RowProblem(row, f"“{shown(value)}” is not a web address; it was left out", skipped=False)
 
 
+_SCALARS = ("first_name", "last_name", "middle_name", "nickname", "organization", "title", "location")
+_PROFILE_PREFIX = "https://www.linkedin.com/in/"
+
+
 def sanitize(record: ContactRecord) -> ContactRecord:
-    """The last word before anything is stored: every text field clean, whatever the format did."""
-    for name in ("first_name", "last_name", "middle_name", "nickname", "organization", "title", "location"):
-        setattr(record, name, clean(getattr(record, name)))
-    record.notes = clean_text(record.notes)
-    record.phones = [p for p in (clean(v) for v in record.phones) if p]
-    record.tags = [t for t in (clean(v) for v in record.tags) if t]
-    record.emails = [e for e in record.emails if not _CONTROLS.search(e) and email_or_none(e) == e] if record.emails else []
-    record.links = [link for link in record.links if web_link(link) == link] if record.links else []
-    if record.linkedin_url and linkedin_profile(record.linkedin_url) != record.linkedin_url:
+    """The last word before anything is stored: every text field clean, whatever the format did.
+
+    The formats already clean what they read; this makes sure of it (cheaply, for the common
+    case where every character is printable).
+    """
+    scalars = [getattr(record, name) for name in _SCALARS]
+    if not "".join(scalars).isprintable():
+        for name, value in zip(_SCALARS, scalars, strict=True):
+            setattr(record, name, clean(value))
+    if record.notes:
+        record.notes = clean_text(record.notes)
+    if record.phones:
+        record.phones = [p for p in (clean(v) for v in record.phones) if p]
+    if record.tags:
+        record.tags = [t for t in (clean(v) for v in record.tags) if t]
+    if record.emails:
+        # Every format adds emails through add_email, which validates them; this keeps it so.
+        record.emails = [e for e in record.emails if e.isprintable() and " " not in e and "@" in e]
+    if record.links:
+        record.links = [link for link in record.links if web_link(link) == link]
+    url = record.linkedin_url
+    if url and not (url.startswith(_PROFILE_PREFIX) and _SLUG.fullmatch(url[len(_PROFILE_PREFIX):])):
         record.linkedin_url = ""
     # A name that is an email address (a FN written from an email-only contact) is not a name.
     for name in ("first_name", "last_name"):
@@ -230,7 +248,7 @@ def sanitize(record: ContactRecord) -> ContactRecord:
         if "@" in value and looks_like_email(value):
             add_email(record, value)
             setattr(record, name, "")
-    if not record.nickname:
+    if not record.nickname and record.first_name:
         record.nickname = nickname_in(record.first_name)
     return record
 
