@@ -18,6 +18,7 @@ from coffeechat.people.formats.records import (
     clean,
     clean_text,
     date_problem,
+    email_problem,
     join_location,
     link_problem,
     looks_like_email,
@@ -65,7 +66,8 @@ def to_record(layout: Layout, columns: Columns, line: int, cells: list[str], *, 
         add_email(record, full)
     for cell in columns.matching(cells, layout.email):
         for value in _values(cell, layout.multi):
-            add_email(record, value)
+            if not add_email(record, value) and (problem := email_problem(line, value)):
+                problems.append(problem)
     for cell in columns.matching(cells, layout.phone):
         for value in _values(cell, layout.multi):
             add_unique(record.phones, clean(value))

@@ -15,6 +15,7 @@ from coffeechat.people.formats.records import (
     add_email,
     clean,
     date_problem,
+    email_problem,
     link_problem,
     linkedin_profile,
 )
@@ -78,11 +79,13 @@ def parse(text: str) -> ParseResult:
             linkedin_url=linkedin_profile(url),
             connected_on=parse_date(date, dayfirst=dayfirst),
         )
-        if email := get(cells, "email"):
-            add_email(record, email)
+        email = get(cells, "email")
+        bad_email = email and not add_email(record, email) and email_problem(line, email)
         if not record.has_identity:
             problems.append(RowProblem(line, "no name and no email address"))
             continue
+        if bad_email:
+            problems.append(bad_email)
         if url and not record.linkedin_url:
             problems.append(link_problem(line, url))
         if date and record.connected_on is None:

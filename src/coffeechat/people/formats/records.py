@@ -123,10 +123,20 @@ def add_unique(values: list[str], value: str, *, fold_case: bool = False) -> Non
         values.append(value)
 
 
-def add_email(record: ContactRecord, value: str) -> None:
+def add_email(record: ContactRecord, value: str) -> bool:
+    """Add an email address; False when `value` is something else (the caller may report it)."""
     email = email_or_none(value)
     if email:
         add_unique(record.emails, email, fold_case=True)
+    return bool(email)
+
+
+def email_problem(row: int, value: str) -> RowProblem | None:
+    """A report for a value in an email column that is not an address (LinkedIn's hidden-member ids excepted)."""
+    value = (value or "").strip()
+    if not value or value.lower().startswith("urn:li:"):
+        return None
+    return RowProblem(row, f"“{shown(value)}” is not an email address; it was left out", skipped=False)
 
 
 _PROFILE = re.compile(r"^(?:https?://)?(?:[a-z0-9-]+\.)*linkedin\.com(?::\d+)?/(?:in|pub)/([^/?#]+)", re.I)
