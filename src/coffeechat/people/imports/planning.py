@@ -7,6 +7,7 @@ A match only fills what is empty (and adds emails, phones, links and tags it lac
 differing value the user already has is reported as a conflict and kept.
 """
 
+import functools
 import json
 from dataclasses import dataclass, field
 
@@ -92,9 +93,12 @@ class ImportPlan:
         }
 
 
+_fold_organization = functools.lru_cache(maxsize=16384)(fold)   # a file names a few thousand organisations, often
+
+
 def _name_key(first: str, last: str, organization: str) -> tuple[str, str] | None:
     name = fold(f"{first} {last}")
-    return (name, fold(organization)) if name else None
+    return (name, _fold_organization(organization)) if name else None
 
 
 def _url_key(url: str) -> str:
@@ -122,17 +126,19 @@ class _Index:
         for person in people:
             self.add(person)
 
-    def add(self, target):
+    def add(self, target, name_key=False):
+        """Index `target`; `name_key` is its name key when the caller has it already."""
         self.targets.append(target)
         if target.linkedin_url:
             self.by_url.setdefault(_url_key(target.linkedin_url), target)
         for email in target.emails:
             self.by_email.setdefault(email.lower(), target)
         if self._by_name is not None:
-            self._add_name(target)
+            self._add_name(target, name_key)
 
-    def _add_name(self, target):
-        key = _name_key(target.first_name, target.last_name, target.organization)
+    def _add_name(self, target, key=False):
+        if key is False:
+            key = _name_key(target.first_name, target.last_name, target.organization)
         if key:
             self._by_name.setdefault(key, []).append(target)
 
@@ -145,7 +151,11 @@ class _Index:
         return self._by_name
 
     def find(self, record: ContactRecord):
-        """(the same person or None, [(a namesake that is someone else, why)])."""
+        """(the same person or None, [(a namesake that is someone else, why)]).
+
+        The record's name key, when it was needed, is left in `last_key` for `add`.
+        """
+        self.last_key = False
         if record.linkedin_url and (hit := self.by_url.get(_url_key(record.linkedin_url))):
             return hit, []
         others = []
@@ -156,7 +166,7 @@ class _Index:
             if hit is not None:   # both with a profile, and they differ: two people who share an address
                 others.append((hit, "a different LinkedIn profile"))
                 break
-        key = _name_key(record.first_name, record.last_name, record.organization)
+        key = self.last_key = _name_key(record.first_name, record.last_name, record.organization)
         fitting = []
         for candidate in self.by_name.get(key, ()) if key else ():
             why = _contradiction(candidate, record)
@@ -300,7 +310,7 @@ def plan_import(owner, result: ParseResult) -> ImportPlan:
                 duplicates.append({"row": record.row, "person": _label(other), "reason": reason})
                 problems.append(RowProblem(record.row, reason, skipped=False))
             new.append(record)
-            index.add(record)
+            index.add(record, index.last_key)
     problems.sort(key=lambda p: p.row)
     return ImportPlan(result.format, new, len(first_row), list(updates.values()), conflicts, problems,
                       organizations, duplicates)

@@ -1,5 +1,6 @@
 """Writing an import plan in one transaction, and taking an import back."""
 
+import functools
 import json
 
 from django.db import connection, models, transaction
@@ -55,7 +56,8 @@ def _tag_links(owner, wanted: list[tuple[int, list[str]]]) -> None:
 
 
 def _insert_people(owner, records: list[ContactRecord], fmt: str, batch: ImportBatch, organizations) -> list[int]:
-    """Insert one person per record in a single executemany; returns their ids in record order.
+    """Insert one person per record in a single executemany; returns their ids in record order
+    when some records have tags to link (an empty list otherwise).
 
     The values are what the model would store (its length limits, its defaults, the search
     text); the ORM's per-object, per-field work is skipped because at 30,000 rows it costs
@@ -69,35 +71,38 @@ def _insert_people(owner, records: list[ContactRecord], fmt: str, batch: ImportB
     fixed = {"owner": owner.pk, "source": source, "source_detail": source_detail, "import_batch": batch.pk,
              "created_at": now, "updated_at": now}
     fields = [f for f in Person._meta.concrete_fields if not f.primary_key]
-    varying = {"first_name", "middle_name", "last_name", "emails", "phones", "links", "title", "linkedin_url",
-               "location", "research", "connected_on", "organization", "search_text"}
-    constant = {}
+    names = [f.name for f in fields]
+    varying = ("first_name", "middle_name", "last_name", "emails", "phones", "links", "title", "linkedin_url",
+               "location", "research", "connected_on", "organization", "search_text")
+    template = []
     for f in fields:
-        if f.name not in varying:
-            value = fixed[f.name] if f.name in fixed else f.get_default()
-            constant[f.name] = value if f.is_relation else f.get_db_prep_save(value, connection)
+        value = None if f.name in varying else fixed[f.name] if f.name in fixed else f.get_default()
+        template.append(value if f.is_relation or f.name in varying else f.get_db_prep_save(value, connection))
+    positions = [names.index(name) for name in varying]
     dumps, date = json.dumps, connection.ops.adapt_datefield_value
     org_ids = {key: org.pk for key, org in organizations.items()}
+    org_of = functools.lru_cache(maxsize=None)(lambda name: org_ids.get(fold(name)) if name else None)
 
-    def row(r: ContactRecord) -> tuple:
+    def row(r: ContactRecord) -> list:
         first, middle, last, title = r.first_name[:150], r.middle_name[:150], r.last_name[:150], r.title[:200]
-        location = r.location[:200]
-        values = constant | {
-            "first_name": first, "middle_name": middle, "last_name": last,
-            "emails": dumps(r.emails), "phones": dumps(r.phones), "links": dumps(r.links),
-            "title": title, "linkedin_url": r.linkedin_url[:500], "location": location, "research": r.notes,
-            "connected_on": date(r.connected_on),
-            "organization": org_ids.get(fold(r.organization)) if r.organization else None,
-            "search_text": person_search_text(first, middle, last, title, location, r.emails, source_detail, r.notes),
-        }
-        return tuple(values[name] for name in names)
+        location, emails = r.location[:200], r.emails
+        values = template.copy()
+        for position, value in zip(positions, (
+            first, middle, last, dumps(emails) if emails else "[]", dumps(r.phones) if r.phones else "[]",
+            dumps(r.links) if r.links else "[]", title, r.linkedin_url[:500], location, r.notes,
+            date(r.connected_on), org_of(r.organization),
+            person_search_text(first, middle, last, title, location, emails, source_detail, r.notes),
+        ), strict=True):
+            values[position] = value
+        return values
 
-    names = [f.name for f in fields]
     quote = connection.ops.quote_name
     columns = ", ".join(quote(f.column) for f in fields)
     sql = f"INSERT INTO {quote(Person._meta.db_table)} ({columns}) VALUES ({', '.join(['%s'] * len(fields))})"
     with connection.cursor() as cursor:
         cursor.executemany(sql, [row(r) for r in records])
+    if not any(r.tags for r in records):
+        return []
     ids = list(Person.objects.filter(owner=owner, import_batch=batch).order_by("pk").values_list("pk", flat=True))
     return ids[-len(records):]
 
@@ -129,11 +134,11 @@ def apply_import(batch: ImportBatch, plan: ImportPlan) -> ImportBatch:
                 person.refresh_search_text()
                 changed.append(person)
             Person.objects.bulk_update(changed, sorted(changed_fields), batch_size=500)
-        _tag_links(owner, [(pk, r.tags) for pk, r in zip(people, plan.new, strict=True) if r.tags]
+        _tag_links(owner, [(pk, r.tags) for pk, r in zip(people, plan.new, strict=False) if r.tags]
                    + [(u.person.pk, u.tags) for u in plan.updates if u.tags])
         batch.status = ImportBatch.Status.DONE
         batch.content = None
-        batch.created_count, batch.matched_count, batch.updated_count = len(people), plan.matched, len(plan.updates)
+        batch.created_count, batch.matched_count, batch.updated_count = len(plan.new), plan.matched, len(plan.updates)
         batch.problems = [{"row": p.row, "reason": p.reason, "skipped": p.skipped} for p in plan.problems]
         batch.conflicts = plan.conflicts
         batch.imported_at = timezone.now()
