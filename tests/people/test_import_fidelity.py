@@ -142,3 +142,18 @@ def test_our_csv_is_recognised_as_ours():
     from coffeechat.people.formats.records import ContactRecord
 
     assert parse_contacts(write_csv([ContactRecord(row=0, first_name="Ada", emails=["a@example.org"])]).encode()).format == "coffeechat"
+
+
+def test_a_file_of_company_cards_can_be_previewed_and_imported_on_the_web(owner_client, owner):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from coffeechat.people.models import ImportBatch
+
+    card = b"BEGIN:VCARD\r\nVERSION:3.0\r\nN:;;;;\r\nFN:Lakeside Clinic\r\nORG:Lakeside Clinic\r\nX-ABShowAs:COMPANY\r\nEND:VCARD\r\n"
+    upload = owner_client.post(reverse("people:import"), {"file": SimpleUploadedFile("c.vcf", card), "format": "auto"})
+    preview = owner_client.get(upload["Location"]).content.decode()
+    assert "Company cards" in preview and "Lakeside Clinic" in preview and "disabled" not in preview.split("confirm-import")[1].split("</form>")[0]
+    batch = ImportBatch.objects.get(owner=owner)
+    owner_client.post(reverse("people:import-confirm", args=[batch.pk]))
+    assert Organization.objects.filter(owner=owner, name="Lakeside Clinic").exists() and not Person.objects.for_user(owner).exists()

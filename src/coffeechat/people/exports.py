@@ -1,5 +1,7 @@
 """People out to files: our CSV and vCard, through the shared format writers."""
 
+import uuid
+
 from coffeechat.people.formats import ContactRecord, write_csv, write_vcards
 from coffeechat.people.models import Person
 
@@ -10,7 +12,7 @@ def person_record(person: Person) -> ContactRecord:
         phones=list(person.phones), organization=person.organization.name if person.organization else "",
         title=person.title, linkedin_url=person.linkedin_url, links=list(person.links),
         location=person.location, notes=person.research, tags=[t.name for t in person.tags.all()],
-        connected_on=person.connected_on,
+        connected_on=person.connected_on, uid=str(uuid.uuid5(uuid.NAMESPACE_URL, f"coffeechat:person:{person.owner_id}:{person.pk}")),
     )
 
 

@@ -48,18 +48,23 @@ def data_version(owner) -> tuple:
     return tuple(d[k] for d in (people, orgs, tags, links) for k in sorted(d))
 
 
+def _key(kind: str, batch) -> tuple:
+    # The creation time too: an id alone may come back after a rollback (SQLite, tests).
+    return (kind, batch.owner_id, batch.pk, batch.created_at)
+
+
 def keep_parse(batch, result) -> None:
-    _put(("parse", batch.owner_id, batch.pk), result)
+    _put(_key("parse", batch), result)
 
 
 def take_parse(batch):
-    return _take(("parse", batch.owner_id, batch.pk))
+    return _take(_key("parse", batch))
 
 
 def keep_plan(batch, plan, version) -> None:
-    _put(("plan", batch.owner_id, batch.pk), (version, plan))
+    _put(_key("plan", batch), (version, plan))
 
 
 def take_plan(batch, version):
-    stored = _take(("plan", batch.owner_id, batch.pk))
+    stored = _take(_key("plan", batch))
     return stored[1] if stored is not None and stored[0] == version else None

@@ -216,3 +216,14 @@ def test_a_card_whose_name_is_its_email_address_has_no_name():
     google = "Name,Given Name,Family Name,E-mail 1 - Value,Group Membership\r\nlee@example.org,,,lee@example.org,\r\n"
     [record] = parse_contacts(google.encode()).records
     assert (record.first_name, record.emails) == ("", ["lee@example.org"])
+
+
+def test_a_value_in_an_email_column_that_is_not_an_address_is_reported_on_its_row():
+    data = (b"First Name,Last Name,E-mail 1 - Value,E-mail 2 - Value,Labels\r\n"
+            b"Ada,Lovelace,ada@example.org,call me maybe,\r\n")
+    result = parse_contacts(data)
+    assert result.records[0].emails == ["ada@example.org"]
+    assert [(p.row, p.skipped, p.reason) for p in result.problems] == [
+        (2, False, "“call me maybe” is not an email address; it was left out")]
+    hidden = parse_contacts(linkedin("Ada,Lovelace,https://www.linkedin.com/in/ada,urn:li:member:123,Acme,Engineer,09 Oct 2024"))
+    assert hidden.problems == []

@@ -18,6 +18,7 @@ from coffeechat.people.formats.records import (
     clean,
     clean_text,
     date_problem,
+    email_problem,
     join_location,
     link_problem,
     looks_like_email,
@@ -65,7 +66,8 @@ def to_record(layout: Layout, columns: Columns, line: int, cells: list[str], *, 
         add_email(record, full)
     for cell in columns.matching(cells, layout.email):
         for value in _values(cell, layout.multi):
-            add_email(record, value)
+            if not add_email(record, value) and (problem := email_problem(line, value)):
+                problems.append(problem)
     for cell in columns.matching(cells, layout.phone):
         for value in _values(cell, layout.multi):
             add_unique(record.phones, clean(value))
@@ -109,7 +111,11 @@ def parse(layout: Layout, anchors: set[str], text: str) -> ParseResult:
         if len(cells) > columns.width and any(c.strip() for c in cells[columns.width:]):
             problems.append(RowProblem(line, f"has {len(cells)} columns where the header has {columns.width}"))
             continue
-        record, notes = to_record(layout, columns, line, cells, dayfirst=dayfirst)
+        try:
+            record, notes = to_record(layout, columns, line, cells, dayfirst=dayfirst)
+        except (ValueError, IndexError, UnicodeError) as exc:   # a value no rule expected: this row only
+            problems.append(RowProblem(line, f"could not be read ({type(exc).__name__}); it was left out"))
+            continue
         if not record.has_identity:
             problems.append(RowProblem(line, "no name and no email address"))
             continue

@@ -17,6 +17,16 @@ DELIMITERS = (",", "\t", ";")
 HEADER_SEARCH_LINES = 60
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def lines_of(text: str) -> list[str]:
+    """The file's lines. Not str.splitlines: that also breaks at vertical tabs, form feeds and
+    U+2028, which are characters inside a cell, not the ends of rows."""
+    lines = _LINE_BREAK.split(text)
+    return lines[:-1] if lines and lines[-1] == "" else lines
+
+
 def header_key(cell: str) -> str:
     """Header cells compared without case, accents, quotes or extra spaces."""
     return re.sub(r"\s+", " ", fold(cell.strip().strip('"').strip("\ufeff"))).strip()
@@ -35,7 +45,7 @@ def find_header(text: str, score) -> tuple[int, str, list[str]] | None:
     `score(keys)` rates a candidate line's folded cells; the best positive score wins.
     """
     best = None
-    for index, line in enumerate(text.splitlines()[:HEADER_SEARCH_LINES]):
+    for index, line in enumerate(_LINE_BREAK.split(text, maxsplit=HEADER_SEARCH_LINES)[:HEADER_SEARCH_LINES]):
         for delimiter in DELIMITERS:
             if delimiter not in line:
                 continue
@@ -52,7 +62,7 @@ def rows(text: str, header_index: int, delimiter: str) -> Iterator[tuple[int, li
     A quote left open runs to the end of the file; the csv module would quietly swallow
     every following row into one cell, so that is refused as a broken file instead.
     """
-    body = "\n".join(text.splitlines()[header_index + 1:])
+    body = "\n".join(lines_of(text)[header_index + 1:])
     reader = csv.reader(io.StringIO(body), delimiter=delimiter, strict=True)
     first_line = header_index + 2
     previous = 0
@@ -60,7 +70,7 @@ def rows(text: str, header_index: int, delimiter: str) -> Iterator[tuple[int, li
         for cells in reader:
             start = first_line + previous
             previous = reader.line_num
-            if not any(cell.strip() for cell in cells):
+            if not "".join(cells).strip():
                 continue
             yield start, cells
     except csv.Error as exc:

@@ -15,9 +15,9 @@ from coffeechat.people.formats.records import (
     add_email,
     clean,
     date_problem,
+    email_problem,
     link_problem,
     linkedin_profile,
-    nickname_in,
 )
 
 ALIASES = {
@@ -57,29 +57,38 @@ def parse(text: str) -> ParseResult:
     records, problems = [], []
     all_rows = list(rows(text, header_index, delimiter))
     dayfirst = day_first(columns.get(cells, "connected_on") for _, cells in all_rows)
+    width = columns.width
+    at = {name: columns.index.get(name) for name in ALIASES}
+
+    def get(cells: list[str], name: str) -> str:
+        position = at[name]
+        return cells[position].strip() if position is not None and position < len(cells) else ""
+
     for line, cells in all_rows:
-        if len(cells) > columns.width and any(c.strip() for c in cells[columns.width:]):
-            problems.append(RowProblem(line, f"has {len(cells)} columns where the header has {columns.width} (an unquoted comma?)"))
+        if len(cells) > width and any(c.strip() for c in cells[width:]):
+            problems.append(RowProblem(line, f"has {len(cells)} columns where the header has {width} (an unquoted comma?)"))
             continue
-        first = clean(columns.get(cells, "first_name"))
-        url, date = columns.get(cells, "url"), columns.get(cells, "connected_on")
+        first = clean(get(cells, "first_name"))
+        url, date = get(cells, "url"), get(cells, "connected_on")
         record = ContactRecord(
             row=line,
             first_name=first,
-            last_name=clean(columns.get(cells, "last_name")),
-            nickname=nickname_in(first),
-            organization=clean(columns.get(cells, "company")),
-            title=clean(columns.get(cells, "position")),
+            last_name=clean(get(cells, "last_name")),
+            organization=clean(get(cells, "company")),
+            title=clean(get(cells, "position")),
             linkedin_url=linkedin_profile(url),
             connected_on=parse_date(date, dayfirst=dayfirst),
         )
-        add_email(record, columns.get(cells, "email"))
+        email = get(cells, "email")
+        bad_email = email and not add_email(record, email) and email_problem(line, email)
         if not record.has_identity:
             problems.append(RowProblem(line, "no name and no email address"))
             continue
-        if url.strip() and not record.linkedin_url:
+        if bad_email:
+            problems.append(bad_email)
+        if url and not record.linkedin_url:
             problems.append(link_problem(line, url))
-        if date.strip() and record.connected_on is None:
+        if date and record.connected_on is None:
             problems.append(date_problem(line, date))
         records.append(record)
     return ParseResult("linkedin", records, problems)

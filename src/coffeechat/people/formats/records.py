@@ -33,6 +33,7 @@ class ContactRecord:
     tags: list[str] = field(default_factory=list)
     connected_on: datetime.date | None = None
     kind: str = "person"          # or "organization": a company's own card (Apple's X-ABShowAs:COMPANY)
+    uid: str = ""                 # written to vCards (address books such as khard need one); not read
 
     @property
     def has_identity(self) -> bool:
@@ -122,10 +123,20 @@ def add_unique(values: list[str], value: str, *, fold_case: bool = False) -> Non
         values.append(value)
 
 
-def add_email(record: ContactRecord, value: str) -> None:
+def add_email(record: ContactRecord, value: str) -> bool:
+    """Add an email address; False when `value` is something else (the caller may report it)."""
     email = email_or_none(value)
     if email:
         add_unique(record.emails, email, fold_case=True)
+    return bool(email)
+
+
+def email_problem(row: int, value: str) -> RowProblem | None:
+    """A report for a value in an email column that is not an address (LinkedIn's hidden-member ids excepted)."""
+    value = (value or "").strip()
+    if not value or value.lower().startswith("urn:li:"):
+        return None
+    return RowProblem(row, f"“{shown(value)}” is not an email address; it was left out", skipped=False)
 
 
 _PROFILE = re.compile(r"^(?:https?://)?(?:[a-z0-9-]+\.)*linkedin\.com(?::\d+)?/(?:in|pub)/([^/?#]+)", re.I)
@@ -134,7 +145,8 @@ _SLUG = re.compile(r"[^\s<>\"'`\\{}|^\[\]\x00-\x1f\x7f-\x9f]+")
 
 def linkedin_profile(url: str) -> str:
     """https://www.linkedin.com/in/<slug>, slug percent-decoded; "" when it is not a profile."""
-    match = _PROFILE.match((url or "").strip())
+    url = url or ""
+    match = _PROFILE.match((url if url.isprintable() else strip_controls(url)).strip())
     if not match:
         return ""
     slug = match.group(1)
@@ -212,16 +224,33 @@ def link_problem(row: int, value: str) -> RowProblem:
     return RowProblem(row, f"“{shown(value)}” is not a web address; it was left out", skipped=False)
 
 
+_SCALARS = ("first_name", "last_name", "middle_name", "nickname", "organization", "title", "location")
+_PROFILE_PREFIX = "https://www.linkedin.com/in/"
+
+
 def sanitize(record: ContactRecord) -> ContactRecord:
-    """The last word before anything is stored: every text field clean, whatever the format did."""
-    for name in ("first_name", "last_name", "middle_name", "nickname", "organization", "title", "location"):
-        setattr(record, name, clean(getattr(record, name)))
-    record.notes = clean_text(record.notes)
-    record.phones = [p for p in (clean(v) for v in record.phones) if p]
-    record.tags = [t for t in (clean(v) for v in record.tags) if t]
-    record.emails = [e for e in record.emails if not _CONTROLS.search(e) and email_or_none(e) == e] if record.emails else []
-    record.links = [link for link in record.links if web_link(link) == link] if record.links else []
-    if record.linkedin_url and linkedin_profile(record.linkedin_url) != record.linkedin_url:
+    """The last word before anything is stored: every text field clean, whatever the format did.
+
+    The formats already clean what they read; this makes sure of it (cheaply, for the common
+    case where every character is printable).
+    """
+    scalars = [getattr(record, name) for name in _SCALARS]
+    if not "".join(scalars).isprintable():
+        for name, value in zip(_SCALARS, scalars, strict=True):
+            setattr(record, name, clean(value))
+    if record.notes:
+        record.notes = clean_text(record.notes)
+    if record.phones:
+        record.phones = [p for p in (clean(v) for v in record.phones) if p]
+    if record.tags:
+        record.tags = [t for t in (clean(v) for v in record.tags) if t]
+    if record.emails:
+        # Every format adds emails through add_email, which validates them; this keeps it so.
+        record.emails = [e for e in record.emails if e.isprintable() and " " not in e and "@" in e]
+    if record.links:
+        record.links = [link for link in record.links if web_link(link) == link]
+    url = record.linkedin_url
+    if url and not (url.startswith(_PROFILE_PREFIX) and _SLUG.fullmatch(url[len(_PROFILE_PREFIX):])):
         record.linkedin_url = ""
     # A name that is an email address (a FN written from an email-only contact) is not a name.
     for name in ("first_name", "last_name"):
@@ -229,7 +258,7 @@ def sanitize(record: ContactRecord) -> ContactRecord:
         if "@" in value and looks_like_email(value):
             add_email(record, value)
             setattr(record, name, "")
-    if not record.nickname:
+    if not record.nickname and record.first_name:
         record.nickname = nickname_in(record.first_name)
     return record
 

@@ -17,6 +17,8 @@ NOT_TEXT = (
     "This file is not text, so it cannot be a contacts export. "
     "Export your contacts as CSV (LinkedIn, Google, Outlook, Thunderbird) or as a vCard (.vcf) file."
 )
+# Pictures, PDFs, programs and old Office files, known by their first bytes.
+_BINARY_SIGNATURES = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"\x7fELF", b"\xd0\xcf\x11\xe0", b"\x1f\x8b")
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{3,}")
 
 
@@ -81,10 +83,12 @@ def decode(data: bytes) -> str:
             raise ImportFormatError(NOT_TEXT) from None
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
+    if data.startswith(_BINARY_SIGNATURES):
+        raise ImportFormatError(NOT_TEXT)
     sample = data[:65536]
     # A stray NUL or control character is cleaned out of the field it is in; many mean binary.
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 13, 12))
-    if controls > len(sample) // 100:
+    if controls > max(8, len(sample) // 20):
         raise ImportFormatError(NOT_TEXT)
     try:
         return data.decode("utf-8")

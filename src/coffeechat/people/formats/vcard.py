@@ -24,6 +24,7 @@ from coffeechat.people.formats.records import (
     clean,
     clean_text,
     date_problem,
+    email_problem,
     join_location,
     link_problem,
     looks_like_email,
@@ -118,7 +119,8 @@ def _card_record(line: int, props: list[tuple[str, dict, str]]) -> tuple[Contact
         elif name == "TITLE" and not record.title:
             record.title = clean(unescape(value))
         elif name == "EMAIL":
-            add_email(record, unescape(value))
+            if not add_email(record, unescape(value)) and (problem := email_problem(line, unescape(value))):
+                problems.append(problem)
         elif name == "TEL":
             add_unique(record.phones, clean(unescape(value).removeprefix("tel:")))
         elif name in ("URL", "X-SOCIALPROFILE"):
@@ -221,6 +223,8 @@ def card(record: ContactRecord) -> str:
     lines = ["BEGIN:VCARD", "VERSION:3.0",
              f"N:{escape(record.last_name)};{escape(record.first_name)};{escape(record.middle_name)};;",
              f"FN:{escape(display)}"]
+    if record.uid:
+        lines.append(f"UID:{escape(record.uid)}")
     if record.nickname:
         lines.append(f"NICKNAME:{escape(record.nickname)}")
     if record.organization:

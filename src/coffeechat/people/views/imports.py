@@ -53,6 +53,8 @@ def import_start(request):
             result = parse_contacts(data, form.cleaned_data["format"])
         except ImportFormatError as exc:
             form.add_error("file", f"{exc} Nothing was imported.")
+        except (ValueError, LookupError, UnicodeError):   # bad input no rule foresaw: refused, never a server error
+            form.add_error("file", "This file could not be read as contacts. Nothing was imported.")
         else:
             batch = ImportBatch.objects.create(owner=request.user, filename=clean(upload.name)[:255], format=result.format, content=data)
             previews.keep_parse(batch, result)

@@ -38,6 +38,8 @@ class Command(UserCommand):
             plan, batch = import_file(user, data, filename=path.name, fmt=options["format"], dry_run=options["dry_run"])
         except ImportFormatError as exc:
             raise BadInput(f"{path.name}: {exc} Nothing was imported.") from None
+        except (ValueError, LookupError, UnicodeError) as exc:   # bad input no rule foresaw: a message, never a traceback
+            raise BadInput(f"{path.name} could not be read ({type(exc).__name__}: {exc}). Nothing was imported.") from None
         summary = plan.summary | plan.details | {"dry_run": options["dry_run"], "batch": batch.pk if batch else None,
                                   "problems": [{"row": p.row, "reason": p.reason, "skipped": p.skipped} for p in plan.problems],
                                   "conflicts": plan.conflicts, "possible_duplicates": plan.possible_duplicates}
