@@ -5,12 +5,7 @@ from django.contrib.auth.forms import UserCreationForm
 
 from coffeechat.accounts.availability import format_availability
 from coffeechat.accounts.models import User
-from coffeechat.timezones import WEEKDAYS, all_time_zones
-
-
-class TimeZoneField(forms.ChoiceField):
-    def __init__(self, **kwargs):
-        super().__init__(choices=[(tz, tz.replace("_", " ")) for tz in all_time_zones()], **kwargs)
+from coffeechat.timezones import WEEKDAYS, TimeZoneField
 
 
 class SignupForm(UserCreationForm):

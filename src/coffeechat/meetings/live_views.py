@@ -15,11 +15,19 @@ NOTE_FIELDS = ("notes", "observations")
 
 @login_required
 def live_mode(request, pk):
-    conversation = conversations.start_call(get_conversation_for_user(request, pk))
+    # Opening the page early (to look over the questions) starts nothing; the timer starts on "Start".
+    conversation = get_conversation_for_user(request, pk)
     return render(request, "meetings/live.html", {
         "conversation": conversation, "person": conversation.person, "items": conversation.plan_items.all(),
         "referral_form": ReferralForm(), "referrals": conversation.referrals.all(),
     })
+
+
+@login_required
+@require_POST
+def start(request, pk):
+    conversations.start_call(get_conversation_for_user(request, pk))
+    return redirect("meetings:live", pk=pk)
 
 
 @login_required
