@@ -1,7 +1,8 @@
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import icalendar
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
@@ -183,3 +184,18 @@ def test_the_today_page_query_count_does_not_grow(owner_client, owner):
     assert count() == few
     # One snapshot serves the page and the navigation count: at most 7 queries for it, plus session, user and page.
     assert few <= 12, few
+
+
+@pytest.mark.parametrize(("action", "span"), [("1h", timedelta(hours=1)), ("tomorrow", timedelta(days=1)), ("week", timedelta(days=7))])
+@pytest.mark.parametrize("due_in", [timedelta(days=-3), timedelta(minutes=5), timedelta(days=7), timedelta(days=20)])
+def test_every_snooze_moves_an_item_its_span_from_now_and_from_its_due_time(owner_client, owner, action, span, due_in):
+    from coffeechat.followups.rules import due_items, load_snapshot
+
+    now = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
+    task = Task.objects.create(owner=owner, title="Read the report", due_at=now + due_in)
+    with time_machine.travel(now, tick=False):
+        owner_client.post(reverse("followups:item"), {"key": f"task:{task.pk}", "action": action})
+    until = DueMark.objects.get(key=f"task:{task.pk}").snoozed_until
+    assert until >= now + span and until >= task.due_at + span
+    [item] = due_items(load_snapshot(owner), now)
+    assert item.due == until
