@@ -199,3 +199,24 @@ def test_every_snooze_moves_an_item_its_span_from_now_and_from_its_due_time(owne
     assert until >= now + span and until >= task.due_at + span
     [item] = due_items(load_snapshot(owner), now)
     assert item.due == until
+
+
+def test_a_refused_task_shows_its_errors_open_with_what_was_typed(owner_client, owner):
+    PersonFactory(owner=owner)
+    response = owner_client.post(reverse("followups:task"), {"title": "Ask Omar about the bootcamp", "due": ""})
+    page = response.content.decode()
+    assert response.status_code == 422
+    details = page[page.index('<details id="add-task"'):page.index("</details>")]
+    assert details.startswith('<details id="add-task" open')
+    assert 'value="Ask Omar about the bootcamp"' in details and "This field is required" in details
+    assert 'action="/today/task/#add-task"' in details or "#add-task" in details
+
+
+def test_a_refused_next_step_task_says_why_beside_the_step(owner_client, owner):
+    c = ConversationFactory(owner=owner, state="held", ended_at=timezone.now(), next_steps="Take the Epic course\nTalk to Priya")
+    response = owner_client.post(reverse("followups:step-task", args=[c.pk]), {"title": "Talk to Priya", "due": ""})
+    page = response.content.decode()
+    assert response.status_code == 422
+    failed = page[page.index('class="step-failed"'):]
+    assert failed.index("Talk to Priya") < failed.index("This field is required") < failed.index("</li>")
+    assert not Task.objects.exists()
