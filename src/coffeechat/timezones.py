@@ -122,6 +122,23 @@ def describe_slot(slot: datetime, other_zone: str = "") -> str:
     return text
 
 
+def place_name(zone: str) -> str:
+    """"America/St_Johns" -> "St Johns": how a zone is named beside a time."""
+    return zone.rsplit("/", 1)[-1].replace("_", " ")
+
+
+def slot_for_both(slot: datetime, other_zone: str = "") -> str:
+    """"Tuesday 3 March, 2:00 pm (EST) · 11:00 am in Vancouver (PST)" for the user; one time when the zones agree."""
+    mine = describe_slot(slot)
+    if not other_zone or not is_time_zone(other_zone):
+        return mine
+    theirs = slot.astimezone(zoneinfo.ZoneInfo(other_zone))
+    if theirs.utcoffset() == slot.utcoffset():
+        return mine
+    day = "" if theirs.date() == slot.date() else f"{WEEKDAYS[theirs.weekday()]} "
+    return f"{mine} · {day}{clock_text(theirs)} in {place_name(other_zone)} ({theirs.tzname()})"
+
+
 def clock_text(moment: datetime) -> str:
     hour = moment.hour % 12 or 12
     return f"{hour}:{moment:%M} {'am' if moment.hour < 12 else 'pm'}"
