@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 
 from coffeechat.accounts.cli import UsageError
 from coffeechat.accounts.services import ensure_database, ensure_local_owner, login_link
+from coffeechat.datadir import remove_server_address, write_server_address
 
 
 class Command(BaseCommand):
@@ -51,11 +52,15 @@ class Command(BaseCommand):
             raise KeyboardInterrupt
 
         signal.signal(signal.SIGTERM, stop)
+        if settings.LOCAL_MODE:
+            write_server_address(settings.DATA_DIR, host, bound_port)
         try:
             server.run()
         except KeyboardInterrupt:
             pass
         finally:
             server.close()
+            if settings.LOCAL_MODE:
+                remove_server_address(settings.DATA_DIR)
         self.stdout.write("Coffeechat stopped.")
         sys.stdout.flush()
