@@ -1,3 +1,4 @@
+import json
 from datetime import time
 
 from django import forms
@@ -107,3 +108,21 @@ class SettingsForm(forms.ModelForm):
         if second and follow and follow <= second:
             self.add_error("follow_up_business_days", "The follow-up comes after the second contact.")
         return data
+
+
+MAX_BACKUP_BYTES = 200 * 1024 * 1024
+
+
+class RestoreForm(forms.Form):
+    file = forms.FileField(label="Backup file (.json)", help_text="Made by “Download a full backup” or `coffeechat export json`. "
+                           "Restores only into an empty account.")
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_BACKUP_BYTES:
+            raise forms.ValidationError("This file is larger than any Coffeechat backup should be (200 MB).")
+        try:
+            self.cleaned_data["document"] = json.loads(upload.read().decode("utf-8-sig"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            raise forms.ValidationError(f"“{upload.name}” is not a JSON backup: choose the .json file Coffeechat made.") from None
+        return upload
