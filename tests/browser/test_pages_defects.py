@@ -180,3 +180,23 @@ def test_not_found_uses_the_apps_layout_with_a_way_back(page, phone, sign_in, sc
         browser.goto(base + "/no-such-page/")
         screenshot(browser, f"not-found-{width}")
     assert Conversation.objects.count() == 0
+
+
+def test_live_mode_waits_for_start(page, phone, sign_in, screenshot):
+    user = UserFactory(username="live-start")
+    c = ConversationFactory(owner=user, state="scheduled", scheduled_start=timezone.now() + timedelta(days=2), minutes=30)
+    base = sign_in(phone, user)
+    phone.goto(f"{base}/conversations/{c.pk}/live/")
+    phone.wait_for_timeout(1500)
+    assert phone.locator("#timer").inner_text() == "30:00"
+    screenshot(phone, "live-before-start-375")
+    c.refresh_from_db()
+    assert c.live_started_at is None
+    base = sign_in(page, user)
+    page.goto(f"{base}/conversations/{c.pk}/live/")
+    page.get_by_role("button", name="Start").click()
+    page.wait_for_function("document.getElementById('timer').textContent.startsWith('29:')")
+    assert not page.get_by_role("button", name="Start").is_visible()
+    screenshot(page, "live-started-1280")
+    c.refresh_from_db()
+    assert c.live_started_at is not None
