@@ -34,6 +34,8 @@ class Command(BaseCommand):
         shown_host = f"[{host}]" if ":" in host else host
         base = f"http://{shown_host}:{bound_port}"
         if settings.LOCAL_MODE:
+            # Noted before the banner, so `login-link` run as soon as the banner shows finds this port.
+            write_server_address(settings.DATA_DIR, host, bound_port)
             owner = ensure_local_owner()
             link = login_link(owner, base)
             self.stdout.write(f"Coffeechat is running at {base}/")
@@ -52,8 +54,6 @@ class Command(BaseCommand):
             raise KeyboardInterrupt
 
         signal.signal(signal.SIGTERM, stop)
-        if settings.LOCAL_MODE:
-            write_server_address(settings.DATA_DIR, host, bound_port)
         try:
             server.run()
         except KeyboardInterrupt:
