@@ -71,3 +71,14 @@ def test_another_users_person_is_never_offered(owner_client, owner, second_user,
     PersonFactory(owner=second_user, first_name="Aisha", last_name="Ahmed", emails=["aisha@stantec.example"])
     response = refer(owner_client, conversation, name="Aisha Ahmed", email="aisha@stantec.example")
     assert "Already in your people" not in response.content.decode()
+
+
+def test_without_htmx_the_page_it_came_from_is_shown_again(owner_client, owner, conversation):
+    follow_up = reverse("followups:conversation", args=[conversation.pk])
+    response = owner_client.post(reverse("meetings:referral", args=[conversation.pk]),
+                                 {"name": "Omar Haddad", "next": follow_up})
+    assert response.status_code == 302 and response.url == follow_up
+    for elsewhere in ("https://elsewhere.example/", "//elsewhere.example/"):
+        response = owner_client.post(reverse("meetings:referral", args=[conversation.pk]),
+                                     {"name": "Someone New", "next": elsewhere, "add_new": "1"})
+        assert response.status_code == 302 and response.url == reverse("meetings:live", args=[conversation.pk])

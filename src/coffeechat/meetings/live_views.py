@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from coffeechat.conversations import services as conversations
@@ -80,7 +81,9 @@ def add_referral(request, pk):
     if request.headers.get("HX-Request"):
         return render(request, "meetings/_referrals.html", context, status=status)
     if status == 200 and not matches:
-        return redirect(request.POST.get("next") if request.POST.get("next", "").startswith("/") else reverse("meetings:live", args=[pk]))
+        back = request.POST.get("next", "")
+        safe = url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure())
+        return redirect(back if back and safe else reverse("meetings:live", args=[pk]))
     return render(request, "meetings/live.html", _live_context(conversation) | context, status=status)
 
 
