@@ -7,12 +7,16 @@ export -> restore into a fresh database -> export gives the same document.
 """
 
 import base64
+import binascii
 import datetime
 import decimal
 import uuid
+from pathlib import Path
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import DatabaseError, models, transaction
 from django.utils import timezone
 
@@ -21,14 +25,46 @@ from coffeechat.ownership import OwnedModel
 
 FORMAT = "coffeechat-backup"
 SCHEMA_VERSION = 1
-USER_SETTINGS = (
-    "first_name", "last_name", "email", "time_zone", "meeting_minutes", "second_contact_business_days",
-    "follow_up_business_days", "thank_you_hours", "keep_in_touch_days", "week_start", "pitch",
-)
+# The user's own columns that are not what they typed in Settings (sign-in and permissions) or are files.
+USER_NOT_SETTINGS = {"id", "password", "last_login", "is_superuser", "username", "is_staff", "is_active", "date_joined"}
+RESUME_FIELD = "resume"
 # Models that moved between apps: backups written before the move still restore.
 MOVED_LABELS = {"meetings.conversation": "conversations.conversation", "outreach.mailaccount": "mail.mailaccount"}
 # Derived or transient columns that a restore recomputes or does not need.
 SKIPPED_FIELDS = {"owner", "search_text", "content"}
+
+
+def user_settings() -> list[str]:
+    """Everything the user typed in Settings (their profile): every column of the user but sign-in, permissions and files.
+
+    Derived from the model, so a profile field added later is backed up without touching this file.
+    """
+    user_model = get_user_model()
+    return [f.name for f in user_model._meta.concrete_fields
+            if f.name not in USER_NOT_SETTINGS and not isinstance(f, models.FileField)]
+
+
+def _profile(user) -> dict:
+    profile = {name: _encode(getattr(user, name)) for name in user_settings()}
+    resume = getattr(user, RESUME_FIELD, None)
+    if resume:
+        try:
+            with resume.open("rb") as handle:
+                profile[RESUME_FIELD] = {"name": Path(resume.name).name, "content": base64.b64encode(handle.read()).decode("ascii")}
+        except OSError:
+            pass  # the file is gone from disk: back up the rest
+    return profile
+
+
+def _restore_profile(user, profile: dict) -> None:
+    fields = set(user_settings())
+    for name, value in profile.items():
+        if name in fields and value not in (None, ""):
+            setattr(user, name, _decode(user._meta.get_field(name), value))
+    resume = profile.get(RESUME_FIELD)
+    if isinstance(resume, dict) and resume.get("content"):
+        name = Path(str(resume.get("name") or "resume")).name or "resume"
+        getattr(user, RESUME_FIELD).save(name, ContentFile(base64.b64decode(resume["content"])), save=False)
 
 
 class BackupError(ValueError):
@@ -99,7 +135,7 @@ def export_backup(user) -> dict:
         "schema_version": SCHEMA_VERSION,
         "app_version": __version__,
         "exported_at": timezone.now().isoformat(),
-        "user": {name: getattr(user, name) for name in USER_SETTINGS},
+        "user": _profile(user),
         "data": data,
     }
 
@@ -181,11 +217,9 @@ def restore_backup(user, document: dict) -> dict[str, int]:
             for obj, f, ref in later:
                 setattr(obj, f.attname, new_pk[f.related_model][ref])
                 type(obj).objects.filter(pk=obj.pk).update(**{f.attname: getattr(obj, f.attname)})
-            for name, value in (document.get("user") or {}).items():
-                if name in USER_SETTINGS and value not in (None, ""):
-                    setattr(user, name, value)
+            _restore_profile(user, document.get("user") or {})
             user.full_clean(exclude=["password", "username"])
             user.save()
-    except (KeyError, TypeError, ValueError, ValidationError, DatabaseError) as exc:
+    except (KeyError, TypeError, ValueError, ValidationError, DatabaseError, binascii.Error) as exc:
         raise BackupError(f"The backup is damaged or inconsistent ({exc.__class__.__name__}: {exc}); nothing was restored.") from None
     return counts

@@ -1,7 +1,9 @@
-"""Where a local installation keeps its files: the database and the secret key."""
+"""Where a local installation keeps its files: the database, the secret key and the running server's address."""
 
+import json
 import os
 import secrets
+import socket
 from pathlib import Path
 
 import platformdirs
@@ -32,3 +34,41 @@ def load_or_create_secret(folder: Path) -> str:
     with os.fdopen(fd, "w", encoding="ascii") as handle:
         handle.write(key)
     return key
+
+
+SERVER_FILE = "server.json"
+
+
+def write_server_address(folder: Path, host: str, port: int) -> Path:
+    """Note where `coffeechat serve` listens, so `coffeechat login-link` can point at it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / SERVER_FILE
+    path.write_text(json.dumps({"host": host, "port": port, "pid": os.getpid()}), encoding="utf-8")
+    return path
+
+
+def read_server_address(folder: Path) -> tuple[str, int] | None:
+    """(host, port) of the server that said it is running, or None (no note, or an unreadable one)."""
+    try:
+        note = json.loads((folder / SERVER_FILE).read_text(encoding="utf-8"))
+        return str(note["host"]), int(note["port"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def remove_server_address(folder: Path) -> None:
+    """Remove the note on the way out, if it is still this process's own (a second server may have replaced it)."""
+    path = folder / SERVER_FILE
+    try:
+        if json.loads(path.read_text(encoding="utf-8")).get("pid") == os.getpid():
+            path.unlink()
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def is_listening(host: str, port: int, timeout: float = 0.5) -> bool:
+    try:
+        with socket.create_connection((host, port), timeout=timeout):
+            return True
+    except OSError:
+        return False

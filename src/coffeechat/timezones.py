@@ -3,6 +3,7 @@
 import zoneinfo
 from datetime import datetime
 
+from django import forms
 from django.core.exceptions import ValidationError
 
 
@@ -32,8 +33,81 @@ def system_time_zone() -> str:
     return name if name and is_time_zone(name) else "UTC"
 
 
+# Names that are zones to the library but no place a person lives: never offered, never accepted.
+NOT_PLACES = {"Factory", "localtime", "posixrules", "posix", "right"}
+REGIONS = ("Africa/", "America/", "Antarctica/", "Asia/", "Atlantic/", "Australia/", "Europe/", "Indian/", "Pacific/")
+# Offered first: where most of our users and the people they write to are.
+COMMON_ZONES = (
+    "America/St_Johns", "America/Halifax", "America/Toronto", "America/Winnipeg", "America/Regina", "America/Edmonton",
+    "America/Vancouver", "America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles",
+    "America/Mexico_City", "America/Sao_Paulo", "Europe/London", "Europe/Dublin", "Europe/Paris", "Europe/Berlin",
+    "Africa/Lagos", "Africa/Nairobi", "Asia/Dubai", "Asia/Kolkata", "Asia/Manila", "Asia/Shanghai", "Asia/Singapore",
+    "Asia/Tokyo", "Australia/Sydney", "Pacific/Auckland", "UTC",
+)
+
+
 def all_time_zones() -> list[str]:
-    return sorted(zoneinfo.available_timezones())
+    """Every zone a person can live in, by region (no "Factory", "localtime" or legacy aliases like "US/…")."""
+    return sorted(z for z in zoneinfo.available_timezones() if z.startswith(REGIONS) and z not in NOT_PLACES) + ["UTC"]
+
+
+def offered_time_zones() -> list[str]:
+    """The common zones first, then all the others."""
+    common = [z for z in COMMON_ZONES if is_time_zone(z)]
+    return common + [z for z in all_time_zones() if z not in common]
+
+
+def zone_label(name: str) -> str:
+    """"Toronto (America)" for the list a user searches."""
+    region, _, place = name.partition("/")
+    return f"{place.replace('_', ' ').replace('/', ' – ')} ({region})" if place else name
+
+
+def resolve_time_zone(text: str) -> str | None:
+    """The zone a user meant: an exact name, its spelling with spaces, or a city named by one zone only."""
+    text = " ".join(text.split())
+    if not text:
+        return None
+    candidate = text.replace(" ", "_")
+    if candidate.split("/", 1)[0] not in NOT_PLACES and is_time_zone(candidate):
+        return candidate
+    folded = candidate.casefold()
+    matches = [z for z in all_time_zones() if z.casefold() == folded or z.rsplit("/", 1)[-1].casefold() == folded]
+    return matches[0] if len(matches) == 1 else None
+
+
+class TimeZoneInput(forms.TextInput):
+    """A text box with a searchable list: common zones first (the browser filters it as one types)."""
+
+    template_name = "forms/time_zone_input.html"
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        list_id = f"{context['widget']['attrs'].get('id') or name}-zones"
+        context["widget"]["attrs"]["list"] = list_id
+        context["widget"]["attrs"].setdefault("autocomplete", "off")
+        context["widget"]["attrs"].setdefault("placeholder", "Type a city, e.g. Toronto")
+        context["zones"] = [(z, zone_label(z)) for z in offered_time_zones()]
+        context["list_id"] = list_id
+        return context
+
+
+class TimeZoneField(forms.CharField):
+    widget = TimeZoneInput
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 64)
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        if not text:
+            return text
+        zone = resolve_time_zone(text)
+        if zone is None:
+            raise ValidationError(f"“{text}” is not a time zone we know. Type a city and pick from the list, "
+                                  "e.g. America/Toronto or Europe/Paris.")
+        return zone
 
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -46,6 +120,23 @@ def describe_slot(slot: datetime, other_zone: str = "") -> str:
         theirs = slot.astimezone(zoneinfo.ZoneInfo(other_zone))
         text += f" — {clock_text(theirs)} your time ({theirs.tzname()})"
     return text
+
+
+def place_name(zone: str) -> str:
+    """"America/St_Johns" -> "St Johns": how a zone is named beside a time."""
+    return zone.rsplit("/", 1)[-1].replace("_", " ")
+
+
+def slot_for_both(slot: datetime, other_zone: str = "") -> str:
+    """"Tuesday 3 March, 2:00 pm (EST) · 11:00 am in Vancouver (PST)" for the user; one time when the zones agree."""
+    mine = describe_slot(slot)
+    if not other_zone or not is_time_zone(other_zone):
+        return mine
+    theirs = slot.astimezone(zoneinfo.ZoneInfo(other_zone))
+    if theirs.utcoffset() == slot.utcoffset():
+        return mine
+    day = "" if theirs.date() == slot.date() else f"{WEEKDAYS[theirs.weekday()]} "
+    return f"{mine} · {day}{clock_text(theirs)} in {place_name(other_zone)} ({theirs.tzname()})"
 
 
 def clock_text(moment: datetime) -> str:

@@ -55,3 +55,22 @@ def test_the_database_uses_wal(tmp_path):
 
     mode = sqlite3.connect(data_dir / "coffeechat.sqlite3").execute("PRAGMA journal_mode").fetchone()[0]
     assert mode == "wal"
+
+
+def test_login_link_finds_the_running_servers_port_and_the_note_goes_on_exit(tmp_path):
+    data_dir = tmp_path / "data"
+    with Server(data_dir) as server:
+        assert not server.base_url.endswith(":8000")
+        assert (data_dir / "server.json").exists()
+        result = run_cli(data_dir, "login-link")
+        assert result.returncode == 0, result.stderr
+        link = result.stdout.strip()
+        assert link.startswith(server.base_url + "/login/link/")
+        assert browser().open(link).geturl() == server.base_url + "/"
+        override = run_cli(data_dir, "login-link", "--port", "8123").stdout.strip()
+        assert override.startswith("http://127.0.0.1:8123/login/link/")
+        assert server.stop() == 0
+    assert not (data_dir / "server.json").exists()
+    after = run_cli(data_dir, "login-link")
+    assert after.returncode == 0 and after.stdout.startswith("http://127.0.0.1:8000/")
+    assert "No running server" in after.stderr

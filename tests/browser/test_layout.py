@@ -25,6 +25,7 @@ def test_phone_width_pages_fit_without_sideways_scrolling(phone, sign_in, screen
         assert no_horizontal_scroll(phone), f"{path} scrolls sideways at 375 px"
         screenshot(phone, name)
     phone.goto(base + "/people/")
+    phone.get_by_text("Menu").click()  # on a phone the navigation sits in one compact menu
     assert phone.get_by_role("link", name="Settings").is_visible()
 
 

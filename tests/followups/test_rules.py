@@ -147,3 +147,34 @@ def test_no_keep_in_touch_for_someone_only_asked(owner):
     person = PersonFactory(owner=owner)
     Message.objects.create(owner=owner, person=person, kind="request", sent_at=FRIDAY)
     assert [i.kind for i in due_items(load_snapshot(owner), FRIDAY + timedelta(days=200))] == []
+
+
+def test_a_cadence_set_on_someone_never_met_is_honoured(owner):
+    person = PersonFactory(owner=owner, keep_in_touch_days=60)
+    added = person.created_at
+    assert kinds(owner, added + timedelta(days=59)) == []
+    assert kinds(owner, added + timedelta(days=61)) == [("keep_in_touch", person.display_name)]
+    Touch.objects.create(owner=owner, person=person, kind="news", happened_at=added + timedelta(days=61))
+    assert kinds(owner, added + timedelta(days=100)) == []
+    assert kinds(owner, added + timedelta(days=122)) == [("keep_in_touch", person.display_name)]
+
+
+def test_the_default_cadence_still_waits_for_a_conversation(owner):
+    person = PersonFactory(owner=owner)
+    assert kinds(owner, person.created_at + timedelta(days=400)) == []
+
+
+@pytest.mark.parametrize("state", ["requested", "accepted", "scheduled", "held", "declined"])
+def test_the_referral_nudge_goes_once_a_conversation_with_them_exists(owner, state):
+    referral = PersonFactory(owner=owner, referred_by=PersonFactory(owner=owner), source="referral")
+    later = referral.created_at + timedelta(days=8)
+    assert kinds(owner, later) == [("contact_referral", referral.display_name)]
+    ConversationFactory(owner=owner, person=referral, state=state, scheduled_start=later + timedelta(days=30),
+                        ended_at=later + timedelta(days=30, minutes=30) if state == "held" else None)
+    assert "contact_referral" not in [k for k, _ in listed(owner, later)]
+
+
+def test_a_draft_conversation_keeps_the_referral_nudge(owner):
+    referral = PersonFactory(owner=owner, referred_by=PersonFactory(owner=owner), source="referral")
+    ConversationFactory(owner=owner, person=referral, state="draft")
+    assert kinds(owner, referral.created_at + timedelta(days=8)) == [("contact_referral", referral.display_name)]

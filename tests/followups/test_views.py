@@ -1,7 +1,8 @@
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import icalendar
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
@@ -202,3 +203,40 @@ def test_the_today_page_query_count_does_not_grow(owner_client, owner):
     assert count() == few
     # One snapshot serves the page and the navigation count: at most 7 queries for it, plus session, user and page.
     assert few <= 12, few
+
+
+@pytest.mark.parametrize(("action", "span"), [("1h", timedelta(hours=1)), ("tomorrow", timedelta(days=1)), ("week", timedelta(days=7))])
+@pytest.mark.parametrize("due_in", [timedelta(days=-3), timedelta(minutes=5), timedelta(days=7), timedelta(days=20)])
+def test_every_snooze_moves_an_item_its_span_from_now_and_from_its_due_time(owner_client, owner, action, span, due_in):
+    from coffeechat.followups.rules import due_items, load_snapshot
+
+    now = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
+    task = Task.objects.create(owner=owner, title="Read the report", due_at=now + due_in)
+    with time_machine.travel(now, tick=False):
+        owner_client.post(reverse("followups:item"), {"key": f"task:{task.pk}", "action": action})
+    until = DueMark.objects.get(key=f"task:{task.pk}").snoozed_until
+    assert until >= now + span and until >= task.due_at + span
+    [item] = due_items(load_snapshot(owner), now)
+    assert item.due == until
+
+
+def test_a_refused_task_shows_its_errors_open_with_what_was_typed(owner_client, owner):
+    PersonFactory(owner=owner)
+    response = owner_client.post(reverse("followups:task"), {"title": "Ask Omar about the bootcamp", "due": ""})
+    page = response.content.decode()
+    assert response.status_code == 422
+    start = page.index('<details id="add-task"')
+    details = page[start:page.index("</details>", start)]
+    assert details.startswith('<details id="add-task" open')
+    assert 'value="Ask Omar about the bootcamp"' in details and "This field is required" in details
+    assert 'action="/today/task/#add-task"' in details
+
+
+def test_a_refused_next_step_task_says_why_beside_the_step(owner_client, owner):
+    c = ConversationFactory(owner=owner, state="held", ended_at=timezone.now(), next_steps="Take the Epic course\nTalk to Priya")
+    response = owner_client.post(reverse("followups:step-task", args=[c.pk]), {"title": "Talk to Priya", "due": ""})
+    page = response.content.decode()
+    assert response.status_code == 422
+    failed = page[page.index('class="step-failed"'):]
+    assert failed.index("Talk to Priya") < failed.index("This field is required") < failed.index("</li>")
+    assert not Task.objects.exists()

@@ -43,3 +43,16 @@ def test_export_csv_is_safe_and_vcard_reimports(tmp_path):
     other = tmp_path / "other"
     result = json.loads(run_cli(other, "import", str(vcf), "--json").stdout)
     assert result["format"] == "vcard" and result["new"] == 1
+
+
+def test_the_text_summary_counts_conflicts_and_lists_them_readably(tmp_path):
+    path = tmp_path / "Connections.csv"
+    path.write_bytes(LINKEDIN.encode())
+    data = tmp_path / "data"
+    added = run_cli(data, "people", "add", "Hélène Béland", "--email", "helene@northwind.example", "--org", "Somewhere Else")
+    assert added.returncode == 0, added.stderr
+    result = run_cli(data, "import", str(path), "--dry-run")
+    assert result.returncode == 0, result.stderr
+    assert "conflicts kept:    1\n" in result.stdout
+    assert "[{" not in result.stdout and "'row'" not in result.stdout
+    assert "row 5, Hélène Béland: organisation kept as “Somewhere Else” (file: “Northwind Health”)" in result.stdout

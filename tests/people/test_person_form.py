@@ -53,7 +53,7 @@ def test_it_never_reuses_another_users_organisation(owner_client, owner, second_
     [
         ("emails", "not-an-email", "is not a valid email address"),
         ("links", "notaurl", "is not a valid web address"),
-        ("time_zone", "Mars/Olympus", "Select a valid choice"),
+        ("time_zone", "Mars/Olympus", "not a time zone we know"),
         ("source", "carrier-pigeon", "Select a valid choice"),
     ],
 )

@@ -1,3 +1,4 @@
+import json
 from datetime import time
 
 from django import forms
@@ -6,12 +7,7 @@ from django.contrib.auth.forms import UserCreationForm
 from coffeechat.accounts.availability import format_availability
 from coffeechat.accounts.models import User
 from coffeechat.accounts.pitch import suggested_pitch
-from coffeechat.timezones import WEEKDAYS, all_time_zones
-
-
-class TimeZoneField(forms.ChoiceField):
-    def __init__(self, **kwargs):
-        super().__init__(choices=[(tz, tz.replace("_", " ")) for tz in all_time_zones()], **kwargs)
+from coffeechat.timezones import WEEKDAYS, TimeZoneField
 
 
 class SignupForm(UserCreationForm):
@@ -115,3 +111,21 @@ class SettingsForm(forms.ModelForm):
         if second and follow and follow <= second:
             self.add_error("follow_up_business_days", "The follow-up comes after the second contact.")
         return data
+
+
+MAX_BACKUP_BYTES = 200 * 1024 * 1024
+
+
+class RestoreForm(forms.Form):
+    file = forms.FileField(label="Backup file (.json)", help_text="Made by “Download a full backup” or `coffeechat export json`. "
+                           "Restores only into an empty account.")
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_BACKUP_BYTES:
+            raise forms.ValidationError("This file is larger than any Coffeechat backup should be (200 MB).")
+        try:
+            self.cleaned_data["document"] = json.loads(upload.read().decode("utf-8-sig"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            raise forms.ValidationError(f"“{upload.name}” is not a JSON backup: choose the .json file Coffeechat made.") from None
+        return upload

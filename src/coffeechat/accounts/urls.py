@@ -9,6 +9,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("signup/", views.signup, name="signup"),
     path("settings/", views.user_settings, name="settings"),
+    path("settings/restore/", views.restore, name="settings-restore"),
     path(
         "password/change/",
         auth_views.PasswordChangeView.as_view(

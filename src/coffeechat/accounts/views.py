@@ -5,9 +5,11 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
-from coffeechat.accounts.forms import SettingsForm, SignupForm
+from coffeechat.accounts.forms import RestoreForm, SettingsForm, SignupForm
 from coffeechat.accounts.models import LoginToken
+from coffeechat.backup import BackupError, restore_backup
 
 
 class LoginView(auth_views.LoginView):
@@ -46,8 +48,8 @@ def signup(request):
     return render(request, "accounts/signup.html", {"form": form})
 
 
-def _settings_page(request, form, status=200):
-    return render(request, "accounts/settings.html", {"form": form}, status=status)
+def _settings_page(request, form, status=200, **extra):
+    return render(request, "accounts/settings.html", {"form": form, "restore_form": RestoreForm(), **extra}, status=status)
 
 
 @login_required
@@ -60,3 +62,20 @@ def user_settings(request):
             return redirect("settings")
         return _settings_page(request, form, status=422)
     return _settings_page(request, form)
+
+
+@login_required
+@require_POST
+def restore(request):
+    """Restore a JSON backup into this account, which must be empty (as `coffeechat restore`)."""
+    form = RestoreForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            counts = restore_backup(request.user, form.cleaned_data["document"])
+        except BackupError as exc:
+            form.add_error("file", str(exc))
+        else:
+            total = sum(counts.values())
+            messages.success(request, f"Backup restored: {total} records, and your settings.")
+            return redirect("settings")
+    return _settings_page(request, SettingsForm(instance=request.user), status=422, restore_form=form)

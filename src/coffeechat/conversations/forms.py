@@ -21,7 +21,15 @@ class StateForm(forms.Form):
 class ReferralForm(forms.Form):
     name = forms.CharField(max_length=300, label="Name")
     organization = forms.CharField(max_length=200, required=False, label="Organisation")
+    email = forms.EmailField(required=False, label="Email (if they gave it)")
+    linkedin_url = forms.URLField(required=False, max_length=500, label="LinkedIn profile (if known)", assume_scheme="https")
     may_use_name = forms.BooleanField(required=False, label="I may use their name")
+    # After an offer to link: the person chosen, or "add someone new" all the same.
+    link = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    add_new = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def clean_name(self):
+        return " ".join(self.cleaned_data["name"].split())
 
 
 class GoalFields(forms.Form):

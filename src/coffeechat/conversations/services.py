@@ -115,13 +115,18 @@ def end_call(conversation: Conversation) -> Conversation:
 
 
 @transaction.atomic
-def add_referral(conversation: Conversation, *, name: str, organization: str, may_use_name: bool) -> Person:
-    """Someone they suggested: a new person linked to who referred them and in which conversation."""
+def add_referral(conversation: Conversation, *, name: str, organization: str, may_use_name: bool,
+                 email: str = "", linkedin_url: str = "") -> Person:
+    """Someone they suggested: a new person linked to who referred them and in which conversation.
+
+    Callers check `matching_people` first and offer `link_referral` instead when this person is already known.
+    """
     first, last = split_name(name)
     person = Person(
         owner=conversation.owner, first_name=first[:150], last_name=last[:150], source=Source.REFERRAL,
         referred_by=conversation.person, may_use_referrer_name=may_use_name, referral_conversation=conversation,
         organization=organization_named(conversation.owner, organization),
+        emails=[email.strip()] if email.strip() else [], linkedin_url=linkedin_url.strip(),
     )
     person.save()
     return person
@@ -145,3 +150,14 @@ def goal_named(user, title: str):
     Goal = goal_model()
     found = next((g for g in Goal.objects.for_user(user) if fold(g.title) == key), None)
     return found or Goal.objects.create(owner=user, title=title)
+
+
+@transaction.atomic
+def link_referral(conversation: Conversation, person: Person, *, may_use_name: bool) -> Person:
+    """Someone already recorded was suggested in this conversation: link them, create nobody."""
+    if person.pk == conversation.person_id:
+        raise ValueError("A person cannot be their own referral.")
+    person.referred_by, person.referral_conversation = conversation.person, conversation
+    person.may_use_referrer_name = may_use_name
+    person.save(update_fields=["referred_by", "referral_conversation", "may_use_referrer_name", "updated_at"])
+    return person

@@ -130,17 +130,36 @@ def _candidates(snapshot: Snapshot, now: datetime):
             if unprepared:
                 yield "prepare", f"prepare:{c.pk}:{c.scheduled_start:%Y%m%d%H%M}", person, c, c.scheduled_start, c.get_absolute_url()
     yield from _thank_introducers(snapshot)
+    # A conversation past the draft means the referral has been contacted (or answered, or met).
+    in_conversation = {c.person_id for c in snapshot.conversations if c.state != Conversation.State.DRAFT}
     for person in snapshot.people.values():
-        if person.referred_by_id and person.source in ("referral", "introduction") and person.pk not in snapshot.contacted:
+        if (person.referred_by_id and person.source in ("referral", "introduction") and person.pk not in snapshot.contacted
+                and person.pk not in in_conversation):
             yield "contact_referral", f"contact_referral:{person.pk}", person, None, person.created_at + timedelta(days=REFERRAL_DAYS), reverse("outreach:compose", args=[person.pk])
         if person.event_id and person.pk not in snapshot.contacted:
             yield "event_follow_up", f"event_follow_up:{person.pk}", person, None, event_follow_up_due(person.event, user.time_zone), reverse("outreach:compose", args=[person.pk])
-        cadence = user.keep_in_touch_days if person.keep_in_touch_days is None else person.keep_in_touch_days
-        # Keeping in touch is for people you have actually talked with; the clock is any interaction since.
-        talked = any(c.person_id == person.pk and held_end(c, now) for c in snapshot.conversations)
-        last = last_interaction(snapshot, person.pk, now) if cadence and talked else None
-        if last is not None:
+        due = keep_in_touch_due(snapshot, person, now)
+        if due is not None:
+            last, cadence = due
             yield "keep_in_touch", f"keep_in_touch:{person.pk}:{last:%Y%m%d%H%M}", person, None, last + timedelta(days=cadence), reverse("followups:touch", args=[person.pk])
+
+
+def keep_in_touch_due(snapshot: Snapshot, person, now: datetime) -> tuple[datetime, int] | None:
+    """(the moment the keep-in-touch clock counts from, the cadence in days), or None when it does not apply.
+
+    A cadence set on the person is honoured whoever they are, counted from the last interaction or, with none
+    yet, from when they were added; the user's default applies only to people actually talked with.
+    """
+    user = snapshot.user
+    if person.keep_in_touch_days is not None:
+        cadence = person.keep_in_touch_days
+        if not cadence:
+            return None
+        return (last_interaction(snapshot, person.pk, now) or person.created_at), cadence
+    cadence = user.keep_in_touch_days
+    talked = any(c.person_id == person.pk and held_end(c, now) for c in snapshot.conversations)
+    last = last_interaction(snapshot, person.pk, now) if cadence and talked else None
+    return (last, cadence) if last is not None else None
 
 
 def _thank_introducers(snapshot: Snapshot):

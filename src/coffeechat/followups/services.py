@@ -21,9 +21,11 @@ def mark_done(user, key: str, now: datetime | None = None) -> DueMark:
     return mark
 
 
-def snooze(user, key: str, span: str, now: datetime | None = None) -> DueMark:
+def snooze(user, key: str, span: str, now: datetime | None = None, due: datetime | None = None) -> DueMark:
+    """Move an item by `span` from when it is due, and never to less than `span` from now."""
+    now = now or timezone.now()
     mark, _ = DueMark.objects.get_or_create(owner=user, key=key[:120])
-    mark.snoozed_until = (now or timezone.now()) + SNOOZE_CHOICES[span]
+    mark.snoozed_until = max(now, due or now) + SNOOZE_CHOICES[span]
     mark.save()
     return mark
 

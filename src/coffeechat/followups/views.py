@@ -14,7 +14,12 @@ from coffeechat.conversations.models import Conversation
 from coffeechat.followups import services
 from coffeechat.followups.forms import CadenceForm, ReflectionForm, TaskForm, TouchForm
 from coffeechat.followups.models import CalendarFeed
-from coffeechat.followups.rules import due_for_request, last_interaction, load_snapshot
+from coffeechat.followups.rules import (
+    due_for_request,
+    keep_in_touch_due,
+    last_interaction,
+    load_snapshot,
+)
 from coffeechat.people.access import get_person_for_user
 from coffeechat.people.models import Person
 
@@ -55,13 +60,14 @@ def today(request):
 def item_action(request):
     """Done or snooze one due item; the list is re-rendered for htmx, or the page reloaded."""
     key, action = request.POST.get("key", ""), request.POST.get("action", "")
-    _, items = due_for_request(request)
-    if key not in {i.key for i in items}:
+    now, items = due_for_request(request)
+    item = next((i for i in items if i.key == key), None)
+    if item is None:
         raise Http404("Nothing due with that key.")
     if action == "done":
         services.mark_done(request.user, key)
     elif action in services.SNOOZE_CHOICES:
-        services.snooze(request.user, key, action)
+        services.snooze(request.user, key, action, now=now, due=item.due)
     else:
         return HttpResponse("Unknown action", status=400)
     if request.headers.get("HX-Request"):
@@ -188,11 +194,14 @@ def keep_in_touch(request, person_pk):
             person.save(update_fields=["keep_in_touch_days", "updated_at"])
             messages.success(request, "Saved.")
             return redirect("followups:touch", person_pk=person.pk)
-    last = last_interaction(load_snapshot(request.user), person.pk, timezone.now())
+    now = timezone.now()
+    snapshot = load_snapshot(request.user)
+    last = last_interaction(snapshot, person.pk, now)
     cadence = request.user.keep_in_touch_days if person.keep_in_touch_days is None else person.keep_in_touch_days
+    due = keep_in_touch_due(snapshot, person, now)
     return render(request, "followups/keep_in_touch.html", {
         "person": person, "touch_form": touch_form, "cadence_form": cadence_form, "touches": person.touches.all(),
-        "last": last, "next_due": last + timedelta(days=cadence) if last and cadence else None, "cadence": cadence,
+        "last": last, "next_due": due[0] + timedelta(days=due[1]) if due else None, "cadence": cadence,
     }, status=422 if request.method == "POST" else 200)
 
 

@@ -19,6 +19,7 @@ from coffeechat.meetings.scheduling import (
     cancel,
     invitation_ics,
     invitation_method,
+    log_past,
     overlapping,
     profile_missing,
     schedule,
@@ -33,11 +34,9 @@ from coffeechat.people.access import get_person_for_user
 def schedule_conversation(request, pk):
     conversation = get_conversation_for_user(request, pk)
     user = request.user
-    if conversation.scheduled_start:
-        local = timezone.localtime(conversation.scheduled_start, timezone.get_current_timezone())
-        initial = {"date": local.date(), "time": local.time(), "time_zone": conversation.time_zone or user.time_zone}
-    else:
-        initial = {"time_zone": user.time_zone}
+    # The form shows and reads the time in ONE zone: the conversation's own (the user's for a new one).
+    zone = conversation.time_zone or user.time_zone
+    initial = ScheduleForm.initial_for(conversation.scheduled_start, zone) if conversation.scheduled_start else {"time_zone": zone}
     initial |= {"minutes": conversation.minutes, "medium": conversation.medium, "location": conversation.location,
                 "goal": conversation.goal_id}
     form = ScheduleForm(request.POST or None, initial=initial, user=user, goal_id=conversation.goal_id)
@@ -48,6 +47,11 @@ def schedule_conversation(request, pk):
             organizer_form.save()
         data = form.cleaned_data
         conversation.goal = form.chosen_goal()
+        if data["already_happened"]:
+            log_past(conversation, start=data["start"], time_zone=data["time_zone"], minutes=data["minutes"],
+                     medium=data["medium"], location=data["location"])
+            messages.success(request, "Logged as held. Write your thank-you and your reflection while it is fresh.")
+            return redirect("followups:conversation", pk=conversation.pk)
         clashes = overlapping(conversation, data["start"], data["minutes"])
         schedule(conversation, start=data["start"], time_zone=data["time_zone"], minutes=data["minutes"],
                  medium=data["medium"], location=data["location"])

@@ -27,8 +27,10 @@ def overlapping(conversation: Conversation, start: datetime, minutes: int) -> li
 @transaction.atomic
 def schedule(conversation: Conversation, *, start: datetime, time_zone: str, minutes: int, medium: str, location: str) -> Conversation:
     """Set or change the time; a change to a scheduled one raises SEQUENCE so calendars update."""
+    # Anything the invitation carries counts: the instant, the length, how and where.
     changed = conversation.scheduled_start is not None and (
-        conversation.scheduled_start != start or conversation.minutes != minutes or conversation.location != location
+        conversation.scheduled_start != start or conversation.minutes != minutes
+        or conversation.medium != medium or conversation.location != location
     )
     if changed or conversation.state == Conversation.State.CANCELLED:
         conversation.sequence += 1
@@ -37,6 +39,19 @@ def schedule(conversation: Conversation, *, start: datetime, time_zone: str, min
     if conversation.answered_at is None and conversation.requested_at is not None:
         conversation.answered_at = timezone.now()
     conversation.state = Conversation.State.SCHEDULED
+    conversation.save()
+    return conversation
+
+
+@transaction.atomic
+def log_past(conversation: Conversation, *, start: datetime, time_zone: str, minutes: int, medium: str, location: str) -> Conversation:
+    """Record a conversation that already happened: held at that time, no invitation to send."""
+    conversation.scheduled_start, conversation.time_zone = start, time_zone
+    conversation.minutes, conversation.medium, conversation.location = minutes, medium, location
+    conversation.ended_at = conversation.ended_at or start + timedelta(minutes=minutes)
+    if conversation.answered_at is None and conversation.requested_at is not None:
+        conversation.answered_at = start
+    conversation.state = Conversation.State.HELD
     conversation.save()
     return conversation
 

@@ -13,6 +13,7 @@ urlpatterns = [
     path("conversations/<int:pk>/invitation.ics", schedule_views.invitation, name="ics"),
     path("conversations/<int:pk>/invitation/email/", schedule_views.email_invitation, name="email-invitation"),
     path("conversations/<int:pk>/live/", live_views.live_mode, name="live"),
+    path("conversations/<int:pk>/live/start/", live_views.start, name="start"),
     path("conversations/<int:pk>/live/save/<slug:field>/", live_views.save_field, name="save-field"),
     path("conversations/<int:pk>/live/referral/", live_views.add_referral, name="referral"),
     path("conversations/<int:pk>/live/contact-again/", live_views.contact_again, name="contact-again"),

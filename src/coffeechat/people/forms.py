@@ -5,7 +5,7 @@ from django.db import models
 
 from coffeechat.people.models import NAME_FIELDS, Organization, Person
 from coffeechat.people.services import format_commonalities, parse_commonalities, parse_tags
-from coffeechat.timezones import all_time_zones
+from coffeechat.timezones import TimeZoneField
 
 
 def https_urls(field, **kwargs):
@@ -61,7 +61,7 @@ class PersonForm(forms.ModelForm):
         label="Organisation", required=False, max_length=200,
         widget=forms.TextInput(attrs={"list": "organization-names", "autocomplete": "off"}),
     )
-    time_zone = forms.ChoiceField(required=False, label="Their time zone")
+    time_zone = TimeZoneField(required=False, label="Their time zone")
     commonalities_text = forms.CharField(
         label="What we have in common", required=False, widget=forms.Textarea(attrs={"rows": 3}),
         help_text="One per line, e.g. “School: McGill University” or “Interest: urban cycling”.",
@@ -89,7 +89,6 @@ class PersonForm(forms.ModelForm):
     def __init__(self, *args, owner, **kwargs):
         super().__init__(*args, **kwargs)
         self.owner = owner
-        self.fields["time_zone"].choices = [("", "Unknown")] + [(tz, tz.replace("_", " ")) for tz in all_time_zones()]
         others = Person.objects.for_user(owner).only(*NAME_FIELDS)
         if self.instance.pk:
             others = others.exclude(pk=self.instance.pk)

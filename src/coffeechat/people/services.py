@@ -27,6 +27,34 @@ def organization_named(owner, name: str) -> Organization | None:
     return existing or Organization.objects.create(owner=owner, name=name)
 
 
+def matching_people(owner, *, name: str, organization: str = "", email: str = "", linkedin_url: str = "") -> list[tuple[Person, str]]:
+    """People already recorded who may be this one, best evidence first: [(person, "same email"), …].
+
+    Email, then LinkedIn profile, then the folded name with the organisation (the name alone when no
+    organisation is given); each person once.
+    """
+    name_key, org_key = fold(name), fold(organization)
+    email, url = (email or "").strip().lower(), (linkedin_url or "").strip().lower().rstrip("/")
+    wanted = Q(search_text__contains=name_key) if name_key else Q(pk__in=[])
+    if email:
+        wanted |= Q(search_text__contains=fold(email))
+    if url:
+        wanted |= Q(linkedin_url__icontains=url.split("://", 1)[-1])
+    found: dict[int, tuple[Person, str, int]] = {}
+    for person in Person.objects.for_user(owner).filter(wanted).select_related("organization"):
+        person_org = fold(person.organization.name) if person.organization_id else ""
+        reasons = [
+            (0, "same email") if email and email in {e.lower() for e in person.emails} else None,
+            (1, "same LinkedIn profile") if url and person.linkedin_url.lower().rstrip("/") == url else None,
+            (2, "same name and organisation") if name_key and fold(f"{person.first_name} {person.last_name}") == name_key
+            and (not org_key or org_key == person_org) else None,
+        ]
+        best = min((r for r in reasons if r), default=None)
+        if best:
+            found[person.pk] = (person, best[1] if org_key or best[0] < 2 else "same name", best[0])
+    return [(p, why) for p, why, _ in sorted(found.values(), key=lambda item: (item[2], item[0].pk))]
+
+
 def set_tags(person: Person, names: list[str]) -> None:
     owner = person.owner
     wanted = {fold(n): " ".join(n.split()) for n in names if n.strip()}

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 
 from coffeechat.accounts.cli import UsageError
 from coffeechat.accounts.services import ensure_database, ensure_local_owner, login_link
+from coffeechat.datadir import remove_server_address, write_server_address
 
 
 class Command(BaseCommand):
@@ -33,6 +34,8 @@ class Command(BaseCommand):
         shown_host = f"[{host}]" if ":" in host else host
         base = f"http://{shown_host}:{bound_port}"
         if settings.LOCAL_MODE:
+            # Noted before the banner, so `login-link` run as soon as the banner shows finds this port.
+            write_server_address(settings.DATA_DIR, host, bound_port)
             owner = ensure_local_owner()
             link = login_link(owner, base)
             self.stdout.write(f"Coffeechat is running at {base}/")
@@ -57,5 +60,7 @@ class Command(BaseCommand):
             pass
         finally:
             server.close()
+            if settings.LOCAL_MODE:
+                remove_server_address(settings.DATA_DIR)
         self.stdout.write("Coffeechat stopped.")
         sys.stdout.flush()

@@ -53,7 +53,9 @@ class Command(UserCommand):
         self.stdout.write(f"{verb} from {FORMAT_LABELS[s['format']]}:")
         self.stdout.write(f"  new people:        {s['new']}")
         self.stdout.write(f"  already known:     {s['matched']} ({s['updated']} with details to fill in)")
-        self.stdout.write(f"  conflicts kept:    {s['conflicts']}")
+        # In the summary "conflicts" is the list (the JSON shape); the text shows its count, then each one.
+        conflicts = s["conflicts"]
+        self.stdout.write(f"  conflicts kept:    {len(conflicts)}")
         if s["organizations"]:
             self.stdout.write(f"  organisations:     {s['organizations']} (company cards)")
         self.stdout.write(f"  rows skipped:      {s['skipped']}")
@@ -64,7 +66,9 @@ class Command(UserCommand):
         for problem in s["problems"]:
             what = "skipped" if problem["skipped"] else "imported"
             self.stdout.write(f"  row {problem['row']} ({what}): {problem['reason']}")
-        for c in s["conflicts"]:
+        if conflicts:
+            self.stdout.write("Kept what you have where the file differs:")
+        for c in conflicts:
             self.stdout.write(f"  row {c['row']}, {c['person']}: {c['field']} kept as “{c['kept']}” (file: “{c['file']}”)")
         if s["batch"]:
             self.stdout.write(f"Batch {s['batch']}. To take it back: coffeechat import --undo {s['batch']}")
