@@ -44,13 +44,29 @@ class PlanReport:
                 "has_closing_question": self.has_closing_question, "findings": [asdict(f) for f in self.findings]}
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“'])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'])")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 
 
-def core(text: str) -> str:
-    """The question itself: the last sentence that asks something, without lead-ins such as "So," or "In your view,"."""
+@dataclass(frozen=True)
+class _Text:
+    """A question read once: the whole text, its core question, both in lower case, and its words."""
+
+    text: str
+    question: str
+    lower: str
+    question_lower: str
+    words: frozenset[str]
+
+
+def _read(text: str) -> _Text:
     text = " ".join(text.translate(_QUOTES).split())
+    question = _core(text)
+    lower = text.lower()
+    return _Text(text, question, lower, question.lower(), frozenset(r.WORD.findall(lower)))
+
+
+def _core(text: str) -> str:
     sentences = _SENTENCE_END.split(text)
     asking = [s for s in sentences if s.rstrip().endswith("?")]
     question = (asking or sentences or [""])[-1].strip()
@@ -65,6 +81,11 @@ def core(text: str) -> str:
     return question
 
 
+def core(text: str) -> str:
+    """The question itself: the last sentence that asks something, without lead-ins such as "So," or "In your view,"."""
+    return _core(" ".join(text.translate(_QUOTES).split()))
+
+
 def _open(question: str, job: bool) -> bool:
     if r.OPEN_FRAME.match(question) or r.RECOMMEND_SOME.match(question) or r.INVITATION.match(question):
         return True
@@ -77,6 +98,19 @@ def _open(question: str, job: bool) -> bool:
     return not question.endswith("?") or not r.EITHER_OR.search(question)
 
 
+def _googleable(t: _Text) -> bool:
+    if r.first_match(r.GOOGLEABLE, t.question_lower, t.words):
+        return True
+    if r.ROLE_DEFINITION.match(t.question) and not r.PERSONAL.search(t.question):
+        return True
+    definition = r.DEFINITION.match(t.question)
+    return bool(definition and not r.NOT_DEFINITION.search(definition.group(4)))
+
+
+def _job(t: _Text) -> re.Match | None:
+    return r.first_match(r.JOB_ASK, t.lower, t.words)
+
+
 def is_open(text: str) -> bool:
     """Open unless it can be answered with yes, no or one of two options.
 
@@ -84,74 +118,83 @@ def is_open(text: str) -> bool:
     you think I should talk to?" invite them to talk, so they count as open; requests for an action
     ("Could you pass on my CV?") and either/or questions ("Do you prefer X or Y?") do not.
     """
-    return _open(core(text), is_job_ask(text))
-
-
-def _googleable(question: str) -> bool:
-    if r.GOOGLEABLE_ANY.search(question):
-        return True
-    if r.ROLE_DEFINITION.match(question) and not r.PERSONAL.search(question):
-        return True
-    definition = r.DEFINITION.match(question)
-    return bool(definition and not r.NOT_DEFINITION.search(definition.group(4)))
+    t = _read(text)
+    return _open(t.question, _job(t) is not None)
 
 
 def is_googleable(text: str) -> bool:
     """A fact about the organisation, a public statistic or a definition: a web search answers it."""
-    return _googleable(core(text))
+    return _googleable(_read(text))
 
 
 def is_job_ask(text: str) -> bool:
-    return bool(r.JOB_ASK_ANY.search(text))
+    return _job(_read(text)) is not None
+
+
+def _referral(t: _Text) -> bool:
+    return r.REFERRAL.search(t.lower, t.words) is not None
 
 
 def is_referral_question(text: str) -> bool:
-    return bool(r.REFERRAL.search(text)) and not is_job_ask(text)
+    t = _read(text)
+    return _referral(t) and _job(t) is None
+
+
+def _closing(t: _Text) -> bool:
+    return r.CLOSING.search(t.lower, t.words) is not None
 
 
 def is_closing_question(text: str) -> bool:
-    return bool(r.CLOSING.search(text))
+    return _closing(_read(text))
 
 
 def keyword_category(text: str) -> str:
     """The first coach's keyword rules (kept as the baseline the benchmark compares with)."""
     if is_closing_question(text):
         return "other"
+    if _referral(_read(text)):
+        return "referrals"
     for category in r.CATEGORY_ORDER:
-        if any(p.search(text) for p in r.CATEGORY_WORDS[category]):
+        if any(p.search(text) for p in r.CATEGORY_WORDS.get(category, ())):
             return category
     return "other"
 
 
-def rule_category(text: str, job: bool | None = None) -> str | None:
-    """Categories that follow from the checks themselves; None leaves the choice to the model."""
-    if r.CLOSING.search(text):
+def _rule_category(t: _Text, job: bool) -> str | None:
+    if _closing(t):
         return "other"
-    if job if job is not None else is_job_ask(text):
+    if job:
         return "hiring"
-    if r.REFERRAL.search(text):
+    if _referral(t):
         return "referrals"
-    if r.KEEP_IN_TOUCH.search(text) or r.ORGANISATION_FACT_ANY.search(text):
+    if r.KEEP_IN_TOUCH.search(t.lower, t.words) or r.first_match(r.ORGANISATION_FACT, t.question_lower, t.words):
         return "other"
     return None
 
 
-def classify(text: str, job: bool | None = None) -> str:
-    return rule_category(text, job) or category_model().predict(text)
+def rule_category(text: str) -> str | None:
+    """Categories that follow from the checks themselves (the closing question, a job ask, a referral
+    question, keeping in touch, a fact about the organisation); None leaves the choice to the model."""
+    t = _read(text)
+    return _rule_category(t, _job(t) is not None)
+
+
+def classify(text: str) -> str:
+    t = _read(text)
+    return _rule_category(t, _job(t) is not None) or category_model().predict(t.text)
 
 
 _TIP = "Start with What, How or “Could you describe…”, e.g. “How did you decide…?” instead of “Did you decide…?”"
 
 
 def check_question(text: str) -> QuestionReport:
-    text = " ".join(text.split())
-    question = core(text)
-    job_match = r.JOB_ASK_ANY.search(text)
+    t = _read(text)
+    job_match = _job(t)
     job = job_match is not None
-    job_words = job_match.group(0) if job else ""
-    open_ended = _open(question, job)
-    googleable = _googleable(question)
-    rewrite = "" if open_ended or job else rewrite_closed(question, referral=bool(r.REFERRAL.search(text)))
+    open_ended = _open(t.question, job)
+    googleable = _googleable(t)
+    category = _rule_category(t, job) or category_model().predict(t.text)
+    rewrite = "" if open_ended or job else rewrite_closed(t.question, referral=category == "referrals")
     findings = [
         Finding("open_ended", open_ended,
                 "Open: it invites a story." if open_ended else "Closed: it can be answered with yes, no or one word.",
@@ -160,10 +203,10 @@ def check_question(text: str) -> QuestionReport:
                 "Only they can answer this." if not googleable else "A web search or their website answers this; save the conversation for what only they know.",
                 "" if not googleable else "Ask about their view of it, e.g. “What part of the company's work do you find most interesting?”"),
         Finding("asks_for_job", not job,
-                "Not a job request." if not job else f"“{job_words}” asks for a job, an interview or a referral to a posting; it can sour the conversation.",
+                "Not a job request." if not job else f"“{job_match.group(0)}” asks for a job, an interview or a referral to a posting; it can sour the conversation.",
                 "" if not job else "Ask how things work instead, e.g. “How do people usually hear about openings in your team?”"),
     ]
-    return QuestionReport(text, open_ended, googleable, job, classify(text, job), findings)
+    return QuestionReport(t.text, open_ended, googleable, job, category, findings)
 
 
 _MUST_ASK_MARK = re.compile(r"^!\s*")

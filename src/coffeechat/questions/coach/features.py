@@ -90,12 +90,23 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.lower().replace("’", "'").replace("‘", "'"))
 
 
+_STEMS: dict[str, str] = {}
+
+
 def features(text: str) -> list[str]:
     """Stems, neighbouring pairs of stems, and the themes the words belong to."""
-    stems = [stem(w) for w in words(text)]
+    known = _STEMS
+    stems = []
+    for w in words(text):
+        s = known.get(w)
+        if s is None:
+            s = stem(w)
+            if len(known) < 50_000:
+                known[w] = s
+        stems.append(s)
     found = stems + [a + "_" + b for a, b in zip(stems, stems[1:], strict=False)]
+    theme_of = _THEME_OF
     for s in stems:
-        themes = _THEME_OF.get(s)
-        if themes:
-            found.extend(themes)
+        if s in theme_of:
+            found.extend(theme_of[s])
     return found

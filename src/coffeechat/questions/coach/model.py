@@ -17,19 +17,19 @@ class CategoryModel:
     def __init__(self, data: dict):
         self.classes: list[str] = data["classes"]
         self.bias: list[float] = data["bias"]
-        # Sparse weights: feature → ((class index, weight), …)
-        self.weights: dict[str, tuple[tuple[int, float], ...]] = {
-            name: tuple((int(i), w) for i, w in pairs.items()) for name, pairs in data["weights"].items()}
+        # Stored sparse ({class index: weight}); held dense (one weight a class) so a feature is one vector add.
+        size = len(self.classes)
+        self.weights: dict[str, tuple[float, ...]] = {}
+        for name, pairs in data["weights"].items():
+            row = [0.0] * size
+            for index, weight in pairs.items():
+                row[int(index)] = weight
+            self.weights[name] = tuple(row)
 
     def scores(self, text: str) -> list[float]:
-        scores = list(self.bias)
-        weights = self.weights
-        for name in features(text):
-            pairs = weights.get(name)
-            if pairs:
-                for index, weight in pairs:
-                    scores[index] += weight
-        return scores
+        get = self.weights.get
+        rows = [row for row in map(get, features(text)) if row is not None]
+        return [sum(column) for column in zip(self.bias, *rows, strict=True)]
 
     def predict(self, text: str) -> str:
         scores = self.scores(text)
@@ -40,9 +40,9 @@ class CategoryModel:
         index = self.classes.index(category)
         pushes = {}
         for name in features(text):
-            for i, weight in self.weights.get(name, ()):
-                if i == index and weight > 0:
-                    pushes[name] = pushes.get(name, 0) + weight
+            weight = self.weights.get(name, (0.0,) * len(self.classes))[index]
+            if weight > 0:
+                pushes[name] = pushes.get(name, 0) + weight
         return [name for name, _ in sorted(pushes.items(), key=lambda kv: -kv[1])[:top]]
 
 
