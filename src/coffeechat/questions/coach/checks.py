@@ -209,7 +209,7 @@ def check_question(text: str) -> QuestionReport:
     return QuestionReport(t.text, open_ended, googleable, job, category, findings)
 
 
-_MUST_ASK_MARK = re.compile(r"^!\s*")
+_MUST_ASK_MARK = re.compile(r"^!+\s*")
 
 
 def parse_lines(lines: list[str]) -> list[tuple[str, bool]]:

@@ -19,7 +19,8 @@ _GERUND = {"study": "studying", "go": "going", "have": "having", "start": "start
 _LIKE = re.compile(r"^(do|did) you (really |actually )?(like|enjoy|love) (?P<x>.+)$", I)
 _FEEL = re.compile(r"^(are|were) you (happy|satisfied|pleased|glad|content) (with|in|about) (?P<x>.+)$", I)
 _HOW_ADJ = re.compile(r"^(?P<be>is|was|are|were) (?P<np>it|they|(the|your|this|that|these|those|their) [\w'-]+( [\w'-]+)?) "
-                      r"(very |really |too |quite |so |that )?(?P<adj>[\w-]+)$", I)
+                      r"(?P<adj>[\w-]+)$", I)
+_INTENSIFIER = re.compile(r" (very|really|too|quite|so|that) (?=[\w-]+$)", I)
 _HOW_ADJ_TO = re.compile(r"^(?P<be>is|was) it (very |really |too |quite )?(?P<adj>[\w-]+) to (?P<x>.+)$", I)
 _WORTH = re.compile(r"^is it (really )?worth (?P<x>\w+ing\b.*)$", I)
 _DID = re.compile(r"^did you (?P<verb>\w+) (?P<x>.+)$", I)
@@ -56,7 +57,7 @@ def rewrite_closed(question: str, *, referral: bool = False) -> str | None:
         return f"How {m.group('adj').lower()} {m.group('be').lower()} it to {m.group('x')}?"
     if m := _WORTH.match(q):
         return f"How much is {m.group('x')} worth, in your experience?"
-    if (m := _HOW_ADJ.match(q)) and m.group("adj").lower() in _ADJECTIVES:
+    if (m := _HOW_ADJ.match(_INTENSIFIER.sub(" ", q))) and m.group("adj").lower() in _ADJECTIVES:
         np = m.group("np")
         np = np if np in ("it", "they") else np[0].lower() + np[1:]
         return f"How {m.group('adj').lower()} {m.group('be').lower()} {np}, and why?"
