@@ -6,7 +6,13 @@ from pathlib import Path
 import pytest
 
 from coffeechat.questions.bank import CATEGORIES
-from coffeechat.questions.coach import check_plan, check_question, classify, coach_questions_json, parse_lines
+from coffeechat.questions.coach import (
+    check_plan,
+    check_question,
+    classify,
+    coach_questions_json,
+    parse_lines,
+)
 from tests.clirun import run_cli
 
 CORPUS = Path(__file__).resolve().parents[2] / "bench" / "corpus" / "questions.jsonl"

@@ -104,7 +104,7 @@ def _googleable(t: _Text) -> bool:
     if r.ROLE_DEFINITION.match(t.question) and not r.PERSONAL.search(t.question):
         return True
     definition = r.DEFINITION.match(t.question)
-    return bool(definition and not r.NOT_DEFINITION.search(definition.group(4)))
+    return bool(definition and not r.NOT_DEFINITION.search(definition.group(4) or definition.group("term")))
 
 
 def _job(t: _Text) -> re.Match | None:

@@ -7,7 +7,6 @@ theme, so a synonym the model never saw still points the right way.
 """
 
 import re
-from functools import lru_cache
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _SPELLING = {
@@ -67,8 +66,23 @@ THEMES = {
             "attracted sparked prompted influenced interested",
 }
 
+# Two-word phrases that carry a theme their words alone do not ("best part", "worst part", "end up").
+THEME_PAIRS = {
+    "enjoy": "best part|best thing|best things|best moment|best bit|like most|like best|like about|love about|most enjoy|"
+             "feel good|worth it|look forward|proud of|most rewarding|most satisfying|most fun",
+    "hard": "worst part|worst thing|least enjoy|least favorite|least favourite|keeps you up|go wrong|goes wrong|hard part|"
+            "put up|burn out|burned out|wear you|most difficult|most challenging|most frustrating",
+    "routine": "typical day|typical week|day to|to day|average day|normal day|working day|your time|time on|spend most",
+    "future": "next decade|coming years|few years|next five|ten years|years time|going forward|long term|is heading|will change",
+    "advice": "if you|you were|my shoes|my position|like me|starting out|do differently|over again|younger self|should i|"
+              "would you suggest|you suggest|you advise",
+    "path": "how did|did you|got into|get into|end up|ended up|first job|get started|got started|your background|you become",
+    "culture": "work life|people here|fit in|get along|work together|your team|the team",
+    "hiring": "get hired|break into|the door|stand out|look for|cover letter|job search|entry level|get in",
+    "reading": "keep up|stay informed|keep current|up to|to date|sign up",
+    "people": "talk to|speak with|speak to|reach out|in touch|talk with|chat with",
+}
 
-@lru_cache(maxsize=20_000)
 def stem(word: str) -> str:
     word = _SPELLING.get(word, word)
     word = _ISE.sub(lambda m: "iz" + m.group(1), word)
@@ -79,11 +93,16 @@ def stem(word: str) -> str:
     return word
 
 
-_THEME_OF = {}
+_THEME_OF: dict[str, list[str]] = {}
 for _theme, _words in THEMES.items():
     for _w in _words.split():
         if "@" + _theme not in _THEME_OF.setdefault(stem(_w), []):
             _THEME_OF[stem(_w)].append("@" + _theme)
+for _theme, _pairs in THEME_PAIRS.items():
+    for _pair in _pairs.split("|"):
+        _key = "_".join(stem(w) for w in _pair.split())
+        if "@" + _theme not in _THEME_OF.setdefault(_key, []):
+            _THEME_OF[_key].append("@" + _theme)
 
 
 def words(text: str) -> list[str]:
@@ -106,7 +125,7 @@ def features(text: str) -> list[str]:
         stems.append(s)
     found = stems + [a + "_" + b for a, b in zip(stems, stems[1:], strict=False)]
     theme_of = _THEME_OF
-    for s in stems:
+    for s in found[:]:
         if s in theme_of:
             found.extend(theme_of[s])
     return found

@@ -30,7 +30,8 @@ INVITATION = re.compile(
     r"^(do|would) you (happen to )?know (anyone|anybody|someone|somebody|people|other people)\b", I)
 # "Is there anyone else you think I should talk to?", "Is there anything I've missed?"
 THERE_INVITATION = re.compile(
-    r"^(is|are) there (any|anyone|anybody|anything|someone|somebody|something|people|other|others|particular)\b"
+    r"^(is|are) there (anyone|anybody|someone|somebody|people|other people)\b|"
+    r"^(is|are) there (any|anything|something|other|others|particular|a (question|person|book|course|group|way))\b"
     r".*\b(you|i|i'?ve|i'?d|you'?d|who|that you|we)\b\s*(\w+\s+){0,3}?"
     r"(think|suggest|recommend|should|could|would|might|'?d|missed|didn'?t|did not|forgot|haven'?t|have not|like|find|"
     r"listen|read|use|follow|add|share|tell|want|wish|reach|meet|ask|talk|speak|contact|know|advise|see)\b", I)
@@ -85,7 +86,7 @@ def first_match(rules: RuleSet, lower: str, words: frozenset[str]) -> re.Match |
 _ORG = r"(company|organi[sz]ation|firm|agency|business|employer|start-?up|charity|bank|practice|group|studio|lab|council|ministry|hospital|school|university)"
 _ORG_OF = rf"((your|the|this) ({_ORG}'?s?|team'?s?) |your |the )"
 GOOGLEABLE = [
-    Gated("do", rf"\bwhat (does|do) (your|the|this) {_ORG} (do|make|sell|produce|offer)\??$"),
+    Gated("do make sell produce offer", rf"\bwhat (does|do) (your|the|this) {_ORG} (do|make|sell|produce|offer)\??$"),
     Gated("products services brands", rf"\bwhat (products|services|brands) (does|do) (your|the|this) ({_ORG}|[A-Z][\w&-]*)\b"),
     Gated("products services brands", r"\bwhat (products|services|brands) (does|do) [\w&-]+ (sell|make|offer|produce)\b"),
     Gated("headquarters head office hq offices based located", rf"\bwhere (is|are) {_ORG_OF}?(headquarters|head office|hq|main office|offices|head office located|based|located)\b"),
@@ -105,7 +106,8 @@ GOOGLEABLE = [
     Gated("many", rf"\bhow many (countries|offices|locations|sites|branches) does (your|the|this) {_ORG} (work|operate|have)\b"),
     Gated("average median mean", r"\b(average|median|mean) (salary|salaries|pay|wage|wages|earnings|income)\b|\bearn on average\b|\bon average earn\b"),
 ]
-DEFINITION = re.compile(r"^(what (is|are|does)|what's) (an? |the )?([\w'.-]+( [\w'.-]+){0,3}?)( mean| stand for| do)?\??$", I)
+DEFINITION = re.compile(r"^(what (is|are)|what's) (an? |the )?([\w'.-]+( [\w'.-]+){0,3}?)( mean)?\??$|"
+                        r"^what (does|do) (an? |the )?(?P<term>[\w'.-]+( [\w'.-]+){0,3}?) (mean|stand for|do)\??$", I)
 ROLE_DEFINITION = re.compile(r"^what (is|are) the (main |usual |typical |key )?(role|duties|responsibilities|job) of (an? )?[\w' -]{2,40}\??$", I)
 NOT_DEFINITION = re.compile(r"\b(you|your|yours|i|me|my|like|best|hardest|worst|biggest|most|least|main|first|next|typical|it|"
                             r"this|that|here|there|else|going|happening|changing|new|wrong|right|involved|needed|expected|of|for|in|to|with|about|at)\b", I)
