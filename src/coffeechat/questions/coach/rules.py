@@ -15,13 +15,13 @@ AUXILIARY = re.compile(r"^(any chance|do|does|did|is|are|was|were|have|has|had|c
                        r"isn't|aren't|don't|doesn't|didn't|won't|wouldn't|couldn't|haven't|hasn't)\b", I)
 # Polite frames that ask them to talk, even though they start like a yes/no question.
 OPEN_FRAME = re.compile(
-    r"^(can|could|would|will|might)\s+you\s+(please\s+|perhaps\s+|possibly\s+|also\s+|maybe\s+|briefly\s+)?"
+    r"^(can|could|would|will|might)\s+you\s+(please\s+|perhaps\s+|possibly\s+|also\s+|maybe\s+|briefly\s+)?(be able to\s+)?"
     r"(tell|walk|talk|take|describe|explain|share|give|say|paint|help me understand|outline|expand|elaborate|"
     r"think of|point|name|list|speak to|sum up|summari[sz]e|reflect|comment|"
     r"mind (telling|sharing|explaining|describing|walking|talking|giving|saying))\b", I)
 # "Could you recommend any…", "Would you suggest someone…": asking for names, not for a verdict.
 RECOMMEND_SOME = re.compile(
-    r"^(can|could|would|will)\s+you\s+(please\s+)?(recommend|suggest)\s+(any|anyone|anybody|someone|somebody|some|a few|"
+    r"^(can|could|would|will)\s+you\s+(please\s+)?(be able to\s+)?(recommend|suggest)\s+(any|anyone|anybody|someone|somebody|some|a few|"
     r"a couple|other|others|two|three|one or two|people|a good|good|what|who|which|where|how|books?|resources)\b", I)
 # "Do you have any advice…", "Do you know anyone who…": invitations to share, not yes/no questions.
 INVITATION = re.compile(
@@ -132,7 +132,8 @@ JOB_ASK = [
     Gated("interview job position role internship placement foot", r"\b(get|land|secure|arrange|find) me (an? |the )?(interview|job|position|role|internship|placement|foot in the door)\b"),
     Gated("help", r"\bhelp me (get|land|find|secure) (an? |the )?(job|internship|position|role|placement|interview)\b"),
     Gated("interview", r"\b(get|land|secure) (an? )?interview (with|at) (you|your)\b"),
-    Gated("hire hiring", r"\bhir(e|ing) (me|someone (like me|with my))\b"),
+    Gated("hire hiring hired", r"\bhir(e|ing) (me|someone (like me|with my))\b|\b(get|be) hired by (you|your)\b"),
+    Gated("looking", rf"\b(are|is) (you|your \w+|the {_ORG}) (currently |still )?looking for (anyone|someone|people|staff|new)\b"),
     Gated("work intern apply volunteer", r"\b(can|could|may) i (work|intern|apply|volunteer) (for|with|at|to|on) (you|your)\b"),
     Gated("consider keep take", r"\b(consider|keep) me (for|in mind)\b|\btake me on\b"),
     Gated("word reference referee", r"\bput in a (good )?word\b|\b(be|act as) (a |my )?(reference|referee) for me\b"),
