@@ -169,6 +169,10 @@ def _rule_category(t: _Text, job: bool) -> str | None:
         return "referrals"
     if r.KEEP_IN_TOUCH.search(t.lower, t.words) or r.first_match(r.ORGANISATION_FACT, t.question_lower, t.words):
         return "other"
+    definition = r.DEFINITION.match(t.question)
+    term = definition and (definition.group(4) or (definition.group("term") if definition.group("verb") != "do" else None))
+    if term and not r.NOT_DEFINITION.search(term):
+        return "other"  # "What is Scrum?": a term, not a part of anyone's work ("What does an actuary do?" is left to the model)
     return None
 
 

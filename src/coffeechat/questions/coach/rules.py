@@ -94,6 +94,8 @@ GOOGLEABLE = [
     Gated("founded established set launched public listed incorporated opened open", r"\b(when|what year) (was|were|did|is) [\w' ]{0,40}\b(founded|established|set up|launched|go public|went public|"
                r"listed|incorporated|open(ed)? (its|their))\b"),
     Gated("founded started owns runs set", r"\bwho (founded|started|owns|runs|set up) (the|your|this) "),
+    Gated("open start begin launch", rf"\b(when|what year) did (the|your|this) {_ORG} (open|start|begin|launch)\??$"),
+    Gated("head", rf"\bwho (is|was) (the )?head of (the|your|this) {_ORG}\b"),
     Gated("ceo chief founder founders president chair chairman chairwoman owner owners board", r"\bwho (is|are|was) (the|your) [\w' ]{0,30}\b(ceo|chief executive|founders?|president|chair|chairman|chairwoman|owners?|board)\b"),
     Gated("revenue stock share market annual turnover funding ticker", r"\b(revenue|stock price|share price|market cap\w*|annual sales|turnover figures?|funding rounds?|ticker)\b"),
     Gated("values mission vision website web address slogan motto", rf"^(what|what's) (is |are )?(your|the) ({_ORG}'?s? )?(core values|mission statement|mission|vision statement|"
@@ -107,7 +109,7 @@ GOOGLEABLE = [
     Gated("average median mean", r"\b(average|median|mean) (salary|salaries|pay|wage|wages|earnings|income)\b|\bearn on average\b|\bon average earn\b"),
 ]
 DEFINITION = re.compile(r"^(what (is|are)|what's) (an? |the )?([\w'.-]+( [\w'.-]+){0,3}?)( mean)?\??$|"
-                        r"^what (does|do) (an? |the )?(?P<term>[\w'.-]+( [\w'.-]+){0,3}?) (mean|stand for|do)\??$", I)
+                        r"^what (does|do) (an? |the )?(?P<term>[\w'.-]+( [\w'.-]+){0,3}?) (?P<verb>mean|stand for|do)\??$", I)
 ROLE_DEFINITION = re.compile(r"^what (is|are) the (main |usual |typical |key )?(role|duties|responsibilities|job) of (an? )?[\w' -]{2,40}\??$", I)
 NOT_DEFINITION = re.compile(r"\b(you|your|yours|i|me|my|like|best|hardest|worst|biggest|most|least|main|first|next|typical|it|"
                             r"this|that|here|there|else|going|happening|changing|new|wrong|right|involved|needed|expected|of|for|in|to|with|about|at)\b", I)
@@ -153,27 +155,33 @@ REFERRAL = Gated(
     "else other others whom who suggest recommend introduce introducing names name mention use sent suggested referred worth "
     "people anyone anybody someone somebody colleague colleagues contact contacts alumni professor professors know talk speak "
     "chat best point willing similar quick reach",
-    r"\b(who else|anyone else|anybody else|someone else|other people|others (i|who)|whom (should|would|could)|who (should|would|could) i|"
+    r"\b(who else|anyone else|anybody else|(?<!to )someone else|other people (i|you|who|that|to|worth|in|at)|others (i|who)|whom (should|would|could)|who (should|would|could) i|"
     r"(suggest|recommend) (that )?i (talk|speak|contact|reach|meet|get in touch)|introduc(e|ing) me|names? of|"
     r"mention (you|your name|our conversation)|use your name|you (sent|suggested|referred) me|"
     r"whom? i should (meet|talk|contact)|who (could|can|might) tell me|worth meeting|people you (suggest|mentioned|recommend)|"
     r"people you'?ve mentioned|who (would|might) (be|you) (good|worth|suggest)|(anyone|anybody|someone|somebody|people|colleagues?|contacts?|alumni|"
     r"professors?) (\w+ ){0,5}(i could|i should|i might|i'?d learn|to (talk|speak|contact|meet|chat)|(who|that) (might|could|would) be (willing|happy))|"
-    r"(know|recommend|suggest) (anyone|anybody|someone|somebody|two or three people|a few (other )?people)|"
+    r"(?<!n't )(?<!not )(?<!to )(know|recommend|suggest) (anyone|anybody|someone|somebody|two or three people|a few (other )?people)|"
     r"(talk|speak|chat) (to|with) (if|next)|who'?s the best person|who do you know|point me to (someone|anyone)|"
     r"willing to (chat|talk|speak|meet)|have a (similar|quick) (conversation|chat)|reach out to, and|people (to talk|i should))\b")
 CLOSING = Gated(
-    "asked ask asking missed add share know question questions",
+    "asked ask asking missed add share know question questions haven covered forgotten forgot else tell useful",
     r"\b(should i have asked|should have asked|(haven't|have not|didn't|did not|forgot to) ask(ed)?|question (should|would) i ask|"
     r"question should i have|question i didn'?t ask|anything (else )?i should (know|have asked|ask|be asking)|"
     r"what else should i (know|ask)|anything (else )?(i'?ve|i have) missed|i should be asking|should i be asking|"
     r"anything else (you'?d|you would) (add|like to (share|add))|anything else you think i should know|"
-    r"questions? (you'?d|you would) like to ask me|(like|want) to (ask|know about) me)\b")
+    r"questions? (you'?d|you would) like to ask me|(like|want) to (ask|know about) me|"
+    r"(haven'?t|have not|didn'?t|did not) (i|we) (ask|asked|cover|covered|talk about|talked about|discuss|discussed)|"
+    r"have (i|we) not (asked|covered|talked about|discussed)|forg(ot|otten) to ask|"
+    r"anything else (you'?d|you would) like (me to know|to tell me|to share|to add)|"
+    r"what else (would|should|might) (be )?(useful|important|helpful)? ?(for me )?to know)\b")
 
 KEEP_IN_TOUCH = Gated(
-    "touch contact email call reach follow followed following kept keep connect thank",
+    "touch contact email call reach follow followed following kept keep connect thank posted updated",
     r"\b(keep|stay) in touch\b|\b(contact|email|call|reach) you (again|later|in future|in the future)\b|\bfollow(ed|ing)? up with you\b|"
-    r"\bkept you (updated|posted|informed)\b|\bkeep you (updated|posted|informed)\b|\bconnect with you on\b|\bthank you for your time\b")
+    r"\bkept you (updated|posted|informed)\b|\bkeep you (updated|posted|informed)\b|\bconnect with you on\b|\bthank you for your time\b|"
+    r"\b(best way|how) (for me |should i |would you like me |do i )?to (follow up|stay in (touch|contact)|reach you|keep you (posted|updated))\b|"
+    r"\bstay in contact\b|\breach you (if|when|again|later)\b")
 # Facts about the organisation (not definitions or statistics about a field): no category of the conversation fits.
 ORGANISATION_FACT = RuleSet(GOOGLEABLE[:-1])  # all but the statistics about a field (the last one)
 GOOGLEABLE = RuleSet(GOOGLEABLE)
