@@ -211,3 +211,28 @@ def test_held_out_agreement_does_not_fall_back():
     assert agreement >= 0.80
     clear = [p for p, r in zip(reports, rows, strict=True) if r["labels"]["category"] != "other"]
     assert sum(p.category == "other" for p in clear) / len(clear) < 0.10
+
+
+@pytest.mark.parametrize("question", [
+    "Is there any question I didn't ask, but should have?", "What haven't I asked that you think is important?",
+    "What have I not asked that would be useful to know?", "Is there anything I've forgotten to ask?",
+    "Before we finish, is there anything else I should be asking about?", "Anything else you'd add?",
+])
+def test_closing_questions_in_other_words_close_a_plan(question):
+    assert classify(question) == "other"
+    assert check_plan([*good_plan()[:-1], question]).has_closing_question
+
+
+@pytest.mark.parametrize("question", [
+    "In a given week, how much time do you spend coding versus reviewing other people's code?",
+    "Do you have to know someone to get hired?", "How can I build a network in a city where I don't know anyone?",
+    "What part of your job do you wish you could hand to someone else?",
+])
+def test_words_about_people_do_not_make_a_referral_question(question):
+    assert classify(question) != "referrals"
+
+
+@pytest.mark.parametrize("question", ["What's the best way to stay in contact?", "What is Scrum?", "What does KPI stand for?",
+                                      "Who is the head of the organisation?", "When did the company open?"])
+def test_keeping_in_touch_definitions_and_organisation_facts_are_other(question):
+    assert classify(question) == "other"
