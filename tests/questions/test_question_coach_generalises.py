@@ -236,3 +236,9 @@ def test_words_about_people_do_not_make_a_referral_question(question):
                                       "Who is the head of the organisation?", "When did the company open?"])
 def test_keeping_in_touch_definitions_and_organisation_facts_are_other(question):
     assert classify(question) == "other"
+
+
+def test_curly_apostrophes_read_like_straight_ones_and_the_text_is_kept():
+    report = check_question("Is there anything  I’ve missed?")
+    assert report.text == "Is there anything I’ve missed?" and report.open_ended and report.category == "other"
+    assert check_question("Would you keep me in mind if anything opens up? I’d be grateful.").asks_for_job

@@ -210,7 +210,7 @@ def check_question(text: str) -> QuestionReport:
                 "Not a job request." if not job else f"“{job_match.group(0)}” asks for a job, an interview or a referral to a posting; it can sour the conversation.",
                 "" if not job else "Ask how things work instead, e.g. “How do people usually hear about openings in your team?”"),
     ]
-    return QuestionReport(t.text, open_ended, googleable, job, category, findings)
+    return QuestionReport(" ".join(text.split()), open_ended, googleable, job, category, findings)
 
 
 _MUST_ASK_MARK = re.compile(r"^!+\s*")
