@@ -10,7 +10,8 @@ from coffeechat.questions.coach.checks import (
     coach_questions_json,
     is_closing_question,
     is_referral_question,
+    parse_lines,
 )
 
 __all__ = ["PlanReport", "QuestionReport", "check_plan", "check_question", "classify", "clean_lines",
-           "coach_questions_json", "is_closing_question", "is_referral_question"]
+           "coach_questions_json", "is_closing_question", "is_referral_question", "parse_lines"]

@@ -28,16 +28,18 @@ class Command(BaseCommand):
         email = topics.add_parser("email", help="check a request email (optional first line 'Subject: …')")
         email.add_argument("source", metavar="FILE|-")
         email.add_argument("--json", action="store_true")
-        questions = topics.add_parser("questions", help="check interview questions, one a line")
+        questions = topics.add_parser("questions", help="check interview questions, one a line; a leading '!' marks a must-ask")
         questions.add_argument("source", metavar="FILE|-")
         questions.add_argument("--json", action="store_true")
+        questions.add_argument("--must-ask", action="store_true",
+                               help="count must-asks even when no line is marked with '!' (otherwise must_ask_count is null then)")
 
     def handle(self, *args, **options):
         text = read_input(options["source"])
         if options["topic"] == "email":
             self.email(text, options["json"])
         else:
-            self.questions(text, options["json"])
+            self.questions(text, options["json"], options.get("must_ask", False))
 
     def email(self, text: str, as_json: bool):
         from coffeechat.outreach.coach import check_email
@@ -54,10 +56,10 @@ class Command(BaseCommand):
                 self.stdout.write(f"    → {finding.fix}")
         self.stdout.write("Ready to send." if report.passed else "Not ready yet: see the ✗ lines.")
 
-    def questions(self, text: str, as_json: bool):
+    def questions(self, text: str, as_json: bool, count_must_ask: bool = False):
         from coffeechat.questions.coach import coach_questions_json
 
-        result = coach_questions_json(text.splitlines())
+        result = coach_questions_json(text.splitlines(), count_must_ask=count_must_ask)
         if as_json:
             self.stdout.write(json.dumps(result, ensure_ascii=False, indent=2))
             return
@@ -67,7 +69,8 @@ class Command(BaseCommand):
             for f in flags:
                 self.stdout.write(f"    {f['message']}" + (f" → {f['fix']}" if f["fix"] else ""))
         plan = result["plan"]
-        self.stdout.write(f"Plan: {plan['count']} questions; categories: {', '.join(plan['categories_covered']) or 'none'}.")
+        must = "" if plan["must_ask_count"] is None else f", {plan['must_ask_count']} must-ask"
+        self.stdout.write(f"Plan: {plan['count']} questions{must}; categories: {', '.join(plan['categories_covered']) or 'none'}.")
         for f in plan["findings"]:
             if not f["ok"]:
                 self.stdout.write(f"✗ {f['message']}" + (f" → {f['fix']}" if f["fix"] else ""))
