@@ -54,6 +54,12 @@ class EmailReport:
         return {"word_count": self.word_count, "checks": dict(self.checks), "findings": [asdict(f) for f in self.findings]}
 
 
+def sentence_case(text: str) -> str:
+    """First letter up, the rest exactly as written: "we both studied at Dalhousie University" keeps its names."""
+    text = text.strip()
+    return text[:1].upper() + text[1:]
+
+
 def minutes_asked(text: str) -> list[int]:
     """Every length of time the email mentions, in minutes (a range counts as its top)."""
     found, spans = [], []
@@ -70,8 +76,11 @@ def minutes_asked(text: str) -> list[int]:
 
 
 def asks_for_job(text: str) -> bool:
+    """Asks for a job, an opening, a placement, a referral or to pass a CV on — unless it says it is not."""
     for sentence in sentences(text):
-        if p.any_match(p.ASKS_FOR_JOB, sentence) and not p.NEGATION.search(sentence):
+        if not p.any_match(p.ASKS_FOR_JOB, sentence) or p.NEGATED.search(sentence):
+            continue
+        if not p.ABOUT_JOBS.search(sentence) or p.AT_THEIR_PLACE.search(sentence):
             return True
     return False
 
@@ -81,18 +90,20 @@ def check_email(text: str, context: CoachContext | None = None) -> EmailReport:
     subject, body = parse_email(text)
     core = main_body(body)
     plain = without_placeholders(core)
+    whole = f"{subject}\n{plain}" if subject else plain
     durations = minutes_asked(plain)
     word_count = len(words(core))
     typos = misspelled(f"{subject}\n{plain}", known=[c.sender_name, c.recipient_name, c.organization, c.referrer_name])
+    job = asks_for_job(whole)
     verdicts = {
         "introduces_self": p.any_match(p.INTRODUCES_SELF, plain),
-        "names_connection": p.any_match(p.NAMES_CONNECTION, plain),
-        "explains_why_them": p.any_match(p.EXPLAINS_WHY_THEM, plain),
-        "information_not_job": p.any_match(p.INFORMATION_NOT_JOB, plain),
-        "asks_for_job": asks_for_job(f"{subject}\n{plain}"),
+        "names_connection": p.any_match(p.NAMES_CONNECTION, whole),
+        "explains_why_them": p.any_match(p.EXPLAINS_WHY_THEM, whole),
+        "information_not_job": not job and p.any_match(p.INFORMATION_NOT_JOB, whole),
+        "asks_for_job": job,
         "clear_request": p.any_match(p.CLEAR_REQUEST, plain),
         "time_bounded": bool(durations) and max(durations) <= MAX_MINUTES,
-        "offers_availability": bool(p.WEEKDAY.search(plain) or p.DATE.search(plain) or p.CLOCK.search(plain)),
+        "offers_availability": p.offers_times(plain),
         "brief": word_count <= BRIEF_WORDS,
         "spelling": not typos,
     }
@@ -116,7 +127,7 @@ def _finding(check: str, value: bool, c: CoachContext, word_count: int, duration
             "You say how you found them.",
             "You do not say how you found them or who you have in common.",
             (f"Name your link, e.g. “{c.referrer_name} suggested I write to you.”" if c.referrer_name else
-             f"Say where you found them, e.g. “{c.commonality.capitalize()}, and I found you through the alumni directory.”" if c.commonality else
+             f"Say where you found them, e.g. “{sentence_case(c.commonality)}, and I found you through the alumni directory.”" if c.commonality else
              "Say where you found them, e.g. “I found your profile on LinkedIn while reading about …”.")),
         "explains_why_them": (
             "You explain why them in particular.",
