@@ -93,7 +93,7 @@ def check_email(text: str, context: CoachContext | None = None) -> EmailReport:
     whole = f"{subject}\n{plain}" if subject else plain
     durations = minutes_asked(plain)
     word_count = len(words(core))
-    typos = misspelled(f"{subject}\n{plain}", known=[c.sender_name, c.recipient_name, c.organization, c.referrer_name])
+    typos = misspelled(f"{subject}\n{plain}", known_names=[c.sender_name, c.recipient_name, c.organization, c.referrer_name])
     job = asks_for_job(whole)
     verdicts = {
         "introduces_self": p.any_match(p.INTRODUCES_SELF, plain),

@@ -17,7 +17,9 @@ SIGN_OFF = re.compile(
 )
 PLACEHOLDER = re.compile(r"\[[^\]\n]{2,200}\]")
 WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+# A sentence ends at . ! ? or a line break, but not after a title ("Ms. Haddad") or an initial ("J. Smith").
+SENTENCE_END = re.compile(r"(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<!\bProf\.)(?<!\bSt\.)(?<!\b[A-Z]\.)"
+                          r"(?<=[.!?])\s+|\n+")
 
 
 def parse_email(text: str) -> tuple[str, str]:
