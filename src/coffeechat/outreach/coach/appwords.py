@@ -15,7 +15,7 @@ PACKAGE = Path(__file__).resolve().parents[2]  # src/coffeechat
 WORD_LIST = Path(__file__).with_name("app_words.txt")
 _TAGS = re.compile(r"{%.*?%}|{{.*?}}|{#.*?#}|<[^>]*>|&\w+;", re.S)
 _WORD = re.compile(r"\b[^\W\d_]+(?:['’][^\W\d_]+)?\b")
-_PATTERN = re.compile(r"\\[a-zA-Z]|\(\?|\|")  # a regular expression, not prose
+_PATTERN = re.compile(r"\\[a-zA-Z]|\(\?|\||\[[^\]\s]*\]|\$$")  # a regular expression, not prose
 
 
 def _strings(source: str) -> list[str]:
