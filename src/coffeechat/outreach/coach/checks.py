@@ -69,18 +69,21 @@ def minutes_asked(text: str) -> list[int]:
     for match in p.DURATION.finditer(text):
         if not any(start <= match.start() < end for start, end in spans):
             found.append(p.number(match.group(1)))
-    found += [30] * len(p.HALF_HOUR.findall(text)) + [15] * len(p.QUARTER_HOUR.findall(text))
-    text_without_halves = p.HALF_HOUR.sub(" ", p.QUARTER_HOUR.sub(" ", text))
-    found += [60] * len(p.HOURS.findall(text_without_halves))
+    parts = [(m.span(), 30) for m in p.HALF_HOUR.finditer(text)] + [(m.span(), 15) for m in p.QUARTER_HOUR.finditer(text)]
+    found += [minutes for _, minutes in parts]
+    found += [60 for m in p.HOURS.finditer(text) if not any(start <= m.start() < end for (start, end), _ in parts)]
     return found
 
 
 def asks_for_job(text: str) -> bool:
     """Asks for a job, an opening, a placement, a referral or to pass a CV on — unless it says it is not."""
-    for sentence in sentences(text):
-        if not p.any_match(p.ASKS_FOR_JOB, sentence) or p.NEGATED.search(sentence):
+    candidates = [pattern for pattern in p.ASKS_FOR_JOB if pattern.search(text)]
+    if not candidates:
+        return False
+    for sentence in sentences(text):  # short: plain searches beat gating here
+        if not any(c.search_short(sentence) for c in candidates) or p.NEGATED.search_short(sentence):
             continue
-        if not p.ABOUT_JOBS.search(sentence) or p.AT_THEIR_PLACE.search(sentence):
+        if not p.ABOUT_JOBS.search_short(sentence) or p.AT_THEIR_PLACE.search_short(sentence):
             return True
     return False
 

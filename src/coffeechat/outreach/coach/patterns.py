@@ -7,6 +7,8 @@ corpus in bench/corpus/ measures them; see bench/README.md, "Coaches").
 
 import re
 
+from coffeechat.outreach.coach.gate import Gated, gated
+
 I = re.I  # noqa: E741 - a short flag name keeps the patterns readable
 
 # A person named in the text: "Priya", "Dr. Cho", "Ms Gagnon", "my professor", "our lecturer" …
@@ -153,6 +155,7 @@ INFORMATION_NOT_JOB = [
     re.compile(r"\binformational (?:interview|conversation|chat|call)\b", I),
     re.compile(r"\bask (?:you )?(?:a few|some|two or three|a couple of|a handful of|several|my) (?:\w+ )?questions\b", I),
     re.compile(r"\b(?:curious|exploring|explore|exploration)\b", I),
+    re.compile(r"\b(?:would|do|could|can) you (?:\w+ )?(?:recommend|suggest|advise)\b", I),
     re.compile(r"\bpick your brain\b|\bhow you (?:made|got|decided|chose|found|built|moved|went|see|think|approach|"
                r"manage|handle|balance|combine|evaluate)\b|\bwhat (?:it|the work|the job|the role) is (?:really )?like\b", I),
 ]
@@ -287,8 +290,18 @@ def any_match(patterns, text: str) -> bool:
 
 def offers_times(text: str) -> bool:
     """Concrete days or times: a weekday, a date, a clock time, or a part of the day tied to the sender's week."""
-    if DATE.search(text) or CLOCK.search(text):
-        return True
     if any(m.group(0).lower() not in {"sun", "sat", "mon", "wed"} for m in WEEKDAY.finditer(text)):
         return True
+    if CLOCK.search(text) or DATE.search(text):
+        return True
     return any(not _VAGUE_PART.fullmatch(m.group(0)) for m in PART_OF_DAY.finditer(text))
+
+
+# Every list of patterns runs behind a substring gate (see gate.py): same verdicts, a fraction of the time.
+INTRODUCES_SELF, NAMES_CONNECTION, EXPLAINS_WHY_THEM, INFORMATION_NOT_JOB, ASKS_FOR_JOB, CLEAR_REQUEST = (
+    gated(INTRODUCES_SELF), gated(NAMES_CONNECTION), gated(EXPLAINS_WHY_THEM), gated(INFORMATION_NOT_JOB),
+    gated(ASKS_FOR_JOB), gated(CLEAR_REQUEST))
+NEGATED, ABOUT_JOBS, AT_THEIR_PLACE = Gated(NEGATED), Gated(ABOUT_JOBS), Gated(AT_THEIR_PLACE)
+DURATION_RANGE, DURATION, HALF_HOUR, QUARTER_HOUR, HOURS = (
+    Gated(DURATION_RANGE), Gated(DURATION), Gated(HALF_HOUR), Gated(QUARTER_HOUR), Gated(HOURS))
+WEEKDAY, DATE, CLOCK, PART_OF_DAY = Gated(WEEKDAY), Gated(DATE), Gated(CLOCK), Gated(PART_OF_DAY)

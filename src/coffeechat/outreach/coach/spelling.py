@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 _LINKS = re.compile(r"\S+@\S+|\bhttps?://\S+|\bwww\.\S+|\S+\.(com|org|net|edu|io|ca|uk|au|nz|in)\b\S*", re.I)
+_DOMAIN_END = re.compile(r"\.(com|org|net|edu|io|ca|uk|au|nz|in)\b", re.I)
 _WORD = re.compile(r"\b[^\W\d_]+(?:['’][^\W\d_]+)?\b")
 # Everyday words of English outside the US that the dictionary lacks and no regular rule derives.
 _EXTRA = {
@@ -85,7 +86,9 @@ def misspelled(text: str, known_names: list[str] = ()) -> list[str]:
     """Lower-case words neither the dictionary nor Coffeechat's own texts know, in order, once each."""
     allowed = {w.lower() for name in known_names if name for w in _WORD.findall(name)}
     result = []
-    for word in _WORD.findall(_LINKS.sub(" ", text)):
+    if "@" in text or "://" in text or "www." in text or _DOMAIN_END.search(text):
+        text = _LINKS.sub(" ", text)
+    for word in _WORD.findall(text):
         if word.islower() and len(word) > 2 and word not in allowed and word not in result and not known(word):
             result.append(word)
     return result

@@ -17,9 +17,9 @@ SIGN_OFF = re.compile(
 )
 PLACEHOLDER = re.compile(r"\[[^\]\n]{2,200}\]")
 WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
-# A sentence ends at . ! ? or a line break, but not after a title ("Ms. Haddad") or an initial ("J. Smith").
-SENTENCE_END = re.compile(r"(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<!\bProf\.)(?<!\bSt\.)(?<!\b[A-Z]\.)"
-                          r"(?<=[.!?])\s+|\n+")
+SENTENCE_END = re.compile(r"(?<=[.!?])[ \t]+|\s*\n\s*")
+# A sentence does not end after a title ("Ms. Haddad") or an initial ("J. Smith").
+_NOT_AN_END = re.compile(r"(?:\b(?:Mr|Ms|Mrs|Dr|Prof|St|Mt|[A-Z])\.)$")
 
 
 def parse_email(text: str) -> tuple[str, str]:
@@ -63,4 +63,14 @@ def words(text: str) -> list[str]:
 
 
 def sentences(text: str) -> list[str]:
-    return [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
+    result = []
+    for line in text.split("\n"):
+        pieces = SENTENCE_END.split(line)
+        for piece in pieces:
+            if result and result[-1][1] and _NOT_AN_END.search(result[-1][0]):
+                result[-1] = (f"{result[-1][0]} {piece}", True)
+            elif piece.strip():
+                result.append((piece, True))
+        if result:
+            result[-1] = (result[-1][0], False)  # a line break always ends a sentence
+    return [s.strip() for s, _ in result if s.strip()]
