@@ -62,13 +62,11 @@ def sentence_case(text: str) -> str:
 
 def minutes_asked(text: str) -> list[int]:
     """Every length of time the email mentions, in minutes (a range counts as its top)."""
-    found, spans = [], []
-    for match in p.DURATION_RANGE.finditer(text):
-        found.append(max(p.number(match.group(1)), p.number(match.group(2))))
-        spans.append(match.span())
-    for match in p.DURATION.finditer(text):
-        if not any(start <= match.start() < end for start, end in spans):
-            found.append(p.number(match.group(1)))
+    found, low = [], text.lower()
+    for unit in p.MINUTES_WORD.finditer(low):
+        before = p.NUMBER_BEFORE.search(low, max(0, unit.start() - 40), unit.start())
+        if before:
+            found.append(max(p.number(n) for n in before.groups() if n))
     parts = [(m.span(), 30) for m in p.HALF_HOUR.finditer(text)] + [(m.span(), 15) for m in p.QUARTER_HOUR.finditer(text)]
     found += [minutes for _, minutes in parts]
     found += [60 for m in p.HOURS.finditer(text) if not any(start <= m.start() < end for (start, end), _ in parts)]
@@ -110,13 +108,12 @@ def check_email(text: str, context: CoachContext | None = None) -> EmailReport:
         "brief": word_count <= BRIEF_WORDS,
         "spelling": not typos,
     }
-    findings = [_finding(check, verdicts[check], c, word_count, durations, typos) for check in CHECK_IDS]
+    findings = _findings(verdicts, c, word_count, durations, typos)
     placeholders = PLACEHOLDER.findall(f"{subject}\n{body}")
     return EmailReport(word_count=word_count, checks=verdicts, findings=findings, placeholders=placeholders)
 
 
-def _finding(check: str, value: bool, c: CoachContext, word_count: int, durations: list[int], typos: list[str]) -> Finding:
-    ok = not value if check == "asks_for_job" else value
+def _findings(verdicts: dict, c: CoachContext, word_count: int, durations: list[int], typos: list[str]) -> list[Finding]:
     me = c.sender_name or "Sam Lee"
     line = c.sender_line or "a final-year student exploring careers in your field"
     them = c.organization or "your organisation"
@@ -166,5 +163,9 @@ def _finding(check: str, value: bool, c: CoachContext, word_count: int, duration
             f"Possible typos: {', '.join(typos[:8])}.",
             "Check these words; names and jargon may be fine as they are."),
     }
-    good, bad, fix = texts[check]
-    return Finding(check, ok, good if ok else bad, "" if ok else fix)
+    findings = []
+    for check in CHECK_IDS:
+        ok = not verdicts[check] if check == "asks_for_job" else verdicts[check]
+        good, bad, fix = texts[check]
+        findings.append(Finding(check, ok, good if ok else bad, "" if ok else fix))
+    return findings

@@ -94,7 +94,20 @@ def scan(text: str) -> tuple[str, frozenset[str]]:
     """
     low = text.lower()
     triples = _grams(low)
-    return low, frozenset(g for g, need in _GATES.items() if need <= triples)
+    by_triple = _by_triple()
+    present = set()
+    for triple in triples & by_triple.keys():
+        present.update(g for g in by_triple[triple] if _GATES[g] <= triples)
+    return low, frozenset(present)
+
+
+@lru_cache(maxsize=1)
+def _by_triple() -> dict[tuple, tuple[str, ...]]:
+    """Each gate filed under its first letter triple, so a text only tests the gates it could hold."""
+    index: dict[tuple, list[str]] = {}
+    for gate in _GATES:
+        index.setdefault(tuple(gate[:3]), []).append(gate)
+    return {triple: tuple(gates) for triple, gates in index.items()}
 
 
 def _lower_literals(source: str) -> str:
@@ -126,6 +139,7 @@ class Gated:
             for gate in self.gate:
                 _GATES[gate] = _grams(gate)
             scan.cache_clear()
+            _by_triple.cache_clear()
         self.lower = bool(pattern.flags & re.I)
         self.word_start = False
         if self.lower:

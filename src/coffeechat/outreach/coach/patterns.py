@@ -263,6 +263,9 @@ _NUMBER_WORDS = {"five": 5, "ten": 10, "fifteen": 15, "twenty": 20, "twenty-five
 _NUM = r"(\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
 DURATION_RANGE = re.compile(rf"\b{_NUM}\s*(?:-|–|—|to|or)\s*{_NUM}[\s-]*(?:min|mins|minutes?)\b", I)
 DURATION = re.compile(rf"\b{_NUM}[\s-]*(?:min|mins|minutes?)\b", I)
+# Fast path for the same lengths: find "min…" first, then read the number(s) just before it.
+MINUTES_WORD = re.compile(r"min(?:s|utes?)?\b")
+NUMBER_BEFORE = re.compile(rf"(?<!\w){_NUM}(?:\s*(?:-|–|—|to|or)\s*{_NUM})?[\s-]*$")
 HALF_HOUR = re.compile(r"\b(half an hour|half-hour|half hour)\b", I)
 QUARTER_HOUR = re.compile(r"\b(a )?quarter[\s-](of an )?hour\b", I)
 HOURS = re.compile(r"\b(an|one|two|1|2|3|a couple of|an? \w+) hours?\b|\b(\d+(\.\d+)?|one and a half) hours\b", I)
