@@ -131,9 +131,10 @@ class Gated:
     makes them several times faster, with the same matches.
     """
 
-    __slots__ = ("pattern", "gate", "lower", "word_start")
+    __slots__ = ("original", "pattern", "gate", "lower", "word_start")
 
     def __init__(self, pattern: re.Pattern):
+        self.original = pattern
         self.gate = gate_for(pattern)
         if self.gate:
             for gate in self.gate:

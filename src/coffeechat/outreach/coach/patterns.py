@@ -261,9 +261,7 @@ CLEAR_REQUEST = [
 _NUMBER_WORDS = {"five": 5, "ten": 10, "fifteen": 15, "twenty": 20, "twenty-five": 25, "thirty": 30, "forty": 40,
                  "forty-five": 45, "sixty": 60, "ninety": 90}
 _NUM = r"(\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
-DURATION_RANGE = re.compile(rf"\b{_NUM}\s*(?:-|–|—|to|or)\s*{_NUM}[\s-]*(?:min|mins|minutes?)\b", I)
-DURATION = re.compile(rf"\b{_NUM}[\s-]*(?:min|mins|minutes?)\b", I)
-# Fast path for the same lengths: find "min…" first, then read the number(s) just before it.
+# Lengths of time: find "min…" first, then read the number, or range of numbers, just before it.
 MINUTES_WORD = re.compile(r"min(?:s|utes?)?\b")
 NUMBER_BEFORE = re.compile(rf"(?<!\w){_NUM}(?:\s*(?:-|–|—|to|or)\s*{_NUM})?[\s-]*$")
 HALF_HOUR = re.compile(r"\b(half an hour|half-hour|half hour)\b", I)
@@ -305,6 +303,5 @@ INTRODUCES_SELF, NAMES_CONNECTION, EXPLAINS_WHY_THEM, INFORMATION_NOT_JOB, ASKS_
     gated(INTRODUCES_SELF), gated(NAMES_CONNECTION), gated(EXPLAINS_WHY_THEM), gated(INFORMATION_NOT_JOB),
     gated(ASKS_FOR_JOB), gated(CLEAR_REQUEST))
 NEGATED, ABOUT_JOBS, AT_THEIR_PLACE = Gated(NEGATED), Gated(ABOUT_JOBS), Gated(AT_THEIR_PLACE)
-DURATION_RANGE, DURATION, HALF_HOUR, QUARTER_HOUR, HOURS = (
-    Gated(DURATION_RANGE), Gated(DURATION), Gated(HALF_HOUR), Gated(QUARTER_HOUR), Gated(HOURS))
+HALF_HOUR, QUARTER_HOUR, HOURS = Gated(HALF_HOUR), Gated(QUARTER_HOUR), Gated(HOURS)
 WEEKDAY, DATE, CLOCK, PART_OF_DAY = Gated(WEEKDAY), Gated(DATE), Gated(CLOCK), Gated(PART_OF_DAY)
