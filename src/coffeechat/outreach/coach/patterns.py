@@ -55,6 +55,10 @@ NAMES_CONNECTION = [
                r".{0,60}\b(?:reach out|contact|write|get in touch|speak|talk|connect|email|ask|you|your)\b", I),
     re.compile(r"\b(?:gave|passed|shared|forwarded|sent|handed) (?:me )?(?:along |on )?your (?:name|email|e-mail|contact|"
                r"details|number|address|info)", I),
+    re.compile(r"\bput (?:me|us) in touch\b|\b(?:was|been|were) referred to you\b|\bat the suggestion of\b|"
+               r"\bon the (?:recommendation|advice) of\b|\bat (?:\w+(?:'s|’s)) (?:suggestion|recommendation)\b|"
+               r"\bfollow you on\b|\bour paths crossed\b|\blinkedin\b|\b(?:i|we) (?:was|were) (?:in|on) your "
+               r"(?:class|course|module|lecture|seminar|workshop|team|panel)\b", I),
     re.compile(r"\bthought (?:of you|you(?:'d|’d| would| might| could)|i should (?:reach out|write|contact|get in touch))\b", I),
     re.compile(r"\b(?:said|says|reckons) (?:that )?you\b", I),
     re.compile(r"\b(?:profile|interview|article|piece|feature|story|write-?up) (?:of|with|about|on) you\b", I),
@@ -120,6 +124,7 @@ EXPLAINS_WHY_THEM = [
     re.compile(r"\byour\b[^.?!\n]{0,60}\b(?:made me|got me|led me|is what|prompted me|convinced me|inspired me|"
                r"encouraged me|pushed me|gave me the push)\b", I),
     re.compile(r"\b(?i:your) (?:time|years|days|career) (?:at|with) (?:the )?[A-Z]"),
+    re.compile(r"\byour (?:\w+ )?(?:work|experience|role|years) (?:\w+ing)\b(?<!\bbeing)(?<!\bthing)", I),
     re.compile(r"\b(?:interested|excited|intrigued|fascinated|thrilled|pleased|happy|delighted|loved|enjoyed|surprised)"
                r" (?:to )?(?:see|seeing|read|reading|learn|learning|hear|hearing|discover|discovering|find|finding)"
                r" (?:that |how |about |what )?(?:you|your)\b", I),
@@ -208,6 +213,8 @@ ASKS_FOR_JOB = [
     re.compile(r"\b(?:take|takes|taking|could take|accept|accepts|host|hosts) (?:on )?(?:me|interns|students|trainees|"
                r"apprentices|juniors|graduates)\b", I),
     re.compile(r"\blooking to (?:switch|move) (?:jobs|companies|roles)?\b.{0,80}\brefer\b", I),
+    re.compile(r"\bfoot in the door\b|\b(?:be|become) part of your (?:team|company|firm|organi[sz]ation)\b|"
+               r"\blooking for (?:my|a|the) (?:next|new|first) (?:\w+ ){0,2}(?:role|job|position|opportunity)\b", I),
     re.compile(r"\bready to (?:start|join|relocate)\b|\bam ready to relocate\b|\bstart immediately\b", I),
     re.compile(rf"\b(?:secure|get|land|find) (?:a |an |my )?(?:\w+[ -]){{0,2}}(?:place|spot|{_JOB})\b", I),
 ]
@@ -255,6 +262,7 @@ CLEAR_REQUEST = [
                rf"{_CONVERSATION}\b", I),
     re.compile(r"\b(?:love|like|keen) to (?:chat|talk|speak|meet|connect)\b", I),
     re.compile(r"\bchance to meet\b|\bmeet with me\b|\bmeet you\b", I),
+    re.compile(r"\b(?:do|did|would) you have (?:\w+ ){0,3}(?:minutes?|mins?|time|a moment|an hour|half an hour)\b", I),
     re.compile(rf"\bwould (?:\w+ )?(?:love|like|appreciate|value|welcome|be grateful for)\b.{{0,60}}\b{_CONVERSATION}\b", I),
 ]
 
