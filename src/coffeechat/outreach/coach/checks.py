@@ -91,20 +91,20 @@ def check_email(text: str, context: CoachContext | None = None) -> EmailReport:
     subject, body = parse_email(text)
     core = main_body(body)
     plain = without_placeholders(core)
-    whole = f"{subject}\n{plain}" if subject else plain
-    durations = minutes_asked(plain)
+    whole = f"{subject}\n{plain}" if subject else plain  # the subject line is part of what they read
+    durations = minutes_asked(whole)
     word_count = len(words(core))
-    typos = misspelled(f"{subject}\n{plain}", known_names=[c.sender_name, c.recipient_name, c.organization, c.referrer_name])
+    typos = misspelled(whole, known_names=[c.sender_name, c.recipient_name, c.organization, c.referrer_name])
     job = asks_for_job(whole)
     verdicts = {
-        "introduces_self": p.any_match(p.INTRODUCES_SELF, plain),
+        "introduces_self": p.any_match(p.INTRODUCES_SELF, whole),
         "names_connection": p.any_match(p.NAMES_CONNECTION, whole),
         "explains_why_them": p.any_match(p.EXPLAINS_WHY_THEM, whole),
         "information_not_job": not job and p.any_match(p.INFORMATION_NOT_JOB, whole),
         "asks_for_job": job,
-        "clear_request": p.any_match(p.CLEAR_REQUEST, plain),
+        "clear_request": p.any_match(p.CLEAR_REQUEST, whole),
         "time_bounded": bool(durations) and max(durations) <= MAX_MINUTES,
-        "offers_availability": p.offers_times(plain),
+        "offers_availability": p.offers_times(whole),
         "brief": word_count <= BRIEF_WORDS,
         "spelling": not typos,
     }
