@@ -78,36 +78,19 @@ def gate_for(pattern: re.Pattern) -> frozenset[str] | None:
     return frozenset(x.lower() for x in best) if best else None
 
 
-_GATES: dict[str, frozenset] = {}  # gate -> its letter triples
-
-
 def _grams(text: str) -> frozenset:
     return frozenset(zip(text, text[1:], text[2:], strict=False))
 
 
 @lru_cache(maxsize=8)  # one email's texts; never a memory of what was checked before
-def scan(text: str) -> tuple[str, frozenset[str]]:
-    """The lower-cased text and the gates that may occur in it.
+def scan(text: str) -> tuple[str, frozenset]:
+    """The lower-cased text and its letter triples.
 
-    A gate counts as present when all its letter triples occur in the text: never a miss,
-    rarely a false alarm, and much cheaper than a substring search for each of several hundred gates.
+    A gate may occur in the text only when all its letter triples do: a test that never misses and is far
+    cheaper than a substring search for each of several hundred gates.
     """
     low = text.lower()
-    triples = _grams(low)
-    by_triple = _by_triple()
-    present = set()
-    for triple in triples & by_triple.keys():
-        present.update(g for g in by_triple[triple] if _GATES[g] <= triples)
-    return low, frozenset(present)
-
-
-@lru_cache(maxsize=1)
-def _by_triple() -> dict[tuple, tuple[str, ...]]:
-    """Each gate filed under its first letter triple, so a text only tests the gates it could hold."""
-    index: dict[tuple, list[str]] = {}
-    for gate in _GATES:
-        index.setdefault(tuple(gate[:3]), []).append(gate)
-    return {triple: tuple(gates) for triple, gates in index.items()}
+    return low, _grams(low)
 
 
 def _lower_literals(source: str) -> str:
@@ -131,16 +114,12 @@ class Gated:
     makes them several times faster, with the same matches.
     """
 
-    __slots__ = ("original", "pattern", "gate", "lower", "word_start")
+    __slots__ = ("original", "pattern", "gate", "needs", "lower", "word_start")
 
     def __init__(self, pattern: re.Pattern):
         self.original = pattern
         self.gate = gate_for(pattern)
-        if self.gate:
-            for gate in self.gate:
-                _GATES[gate] = _grams(gate)
-            scan.cache_clear()
-            _by_triple.cache_clear()
+        self.needs = tuple(_grams(g) for g in sorted(self.gate)) if self.gate else None
         self.lower = bool(pattern.flags & re.I)
         self.word_start = False
         if self.lower:
@@ -153,8 +132,8 @@ class Gated:
 
     def _subject(self, text: str) -> str | None:
         """The text to search, or None when no match is possible."""
-        low, present = scan(text)
-        if self.gate is not None and self.gate.isdisjoint(present):
+        low, triples = scan(text)
+        if self.needs is not None and not any(map(triples.issuperset, self.needs)):
             return None
         return low if self.lower else text
 
