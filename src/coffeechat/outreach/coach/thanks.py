@@ -160,6 +160,8 @@ def copied_note_lines(text: str, notes: str) -> list[str]:
 
 def check_thanks(text: str, notes: str = "", referrals=()) -> EmailReport:
     """Check a thank-you note; `notes` are the private live-mode notes, `referrals` the names they gave."""
+    notes = notes or ""
+    referrals = [referrals] if isinstance(referrals, str) else referrals
     referrals = [r for r in (referrals or ()) if r and r.strip()]
     _subject, body = parse_email(text)
     core = main_body(body)
