@@ -21,6 +21,8 @@ _PERSON = (rf"(?:{_TITLE}\s+{_CAP}(?:\s+{_CAP})?|{_CAP}(?:\s+{_CAP})?"
 
 INTRODUCES_SELF = [
     re.compile(r"\bmy name(?:'s| is)\b", I),
+    re.compile(r"\b(?:i am|i'm|i’m)\s+(?:currently |now )?(?:switching|moving|transitioning|retraining|pivoting|"
+               r"changing careers|training (?:as|to be)|returning to|re-?entering|coming back to)\b", I),
     re.compile(r"\b(?:i am|i'm|i’m|im)\s+(?:a|an|the|now|currently|finishing|completing|studying|working|graduating|"
                r"in (?:my|the) (?:\w+ )?(?:year|semester|term)|about to|a recent|one of|part of|also)\b", I),
     re.compile(r"\b(?:i am|i'm|i’m)\s+(?:(?:\w+[ -]){0,3})(?:student|graduate|grad|engineer|teacher|nurse|analyst|developer|"
@@ -154,7 +156,8 @@ INFORMATION_NOT_JOB = [
     re.compile(r"\b(?:advice|advise|insights?|perspective|thoughts|guidance|suggestions|tips|take on|view on|views on|"
                r"opinion|input|wisdom|counsel|pointers|recommendations?)\b", I),
     re.compile(r"\bhear(?:ing)? (?:about|more|how|what|why|whether|your|a bit|any|the|if)\b", I),
-    re.compile(r"\b(?:ask|talk|chat|speak|questions?) (?:to you |with you |you )?(?:about|how|what|whether|why|on)\b|"
+    re.compile(r"\b(?:ask|talk|chat|speak|questions?|conversations?|discuss(?:ion)?) (?:to you |with you |you )?"
+               r"(?:about|how|what|whether|why|on|your|the)\b|"
                r"\bshare your (?:experience|story|thoughts|journey|path)\b|\byour (?:view|views|take)\b", I),
     re.compile(r"\b(?:understand|understanding|figure out|work out|find out|know more|get a sense|get a feel)\b", I),
     re.compile(r"\binformational (?:interview|conversation|chat|call)\b", I),
@@ -262,6 +265,8 @@ CLEAR_REQUEST = [
                rf"{_CONVERSATION}\b", I),
     re.compile(r"\b(?:love|like|keen) to (?:chat|talk|speak|meet|connect)\b", I),
     re.compile(r"\bchance to meet\b|\bmeet with me\b|\bmeet you\b", I),
+    re.compile(r"\b(?:i|we) (?:could|can|would be (?:happy|glad) to|am (?:happy|glad) to|'d be (?:happy|glad) to|’d be "
+               r"(?:happy|glad) to) (?:\w+ ){0,2}(?:meet|talk|speak|chat|call|phone|come)\b", I),
     re.compile(r"\b(?:do|did|would) you have (?:\w+ ){0,3}(?:minutes?|mins?|time|a moment|an hour|half an hour)\b", I),
     re.compile(rf"\bwould (?:\w+ )?(?:love|like|appreciate|value|welcome|be grateful for)\b.{{0,60}}\b{_CONVERSATION}\b", I),
 ]
