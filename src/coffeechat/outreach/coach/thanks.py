@@ -59,13 +59,15 @@ TAKEAWAY = [
                r"(?:surprised|reassured|relieved|reassuring|surprising|useful|helpful|good|eye-opening|interesting|"
                r"fascinating|encouraging|great|striking) to (?:hear|learn|know|see)|"
                r"(?:surprised|struck) me|stayed with me|stuck with me|changed how|made me (?:realise|realize|rethink)|"
-               r"my (?:main|biggest|key) takeaway|what stood out)\b", I),
+               r"my (?:main|biggest|key) takeaway|what stood out|knowing (?:that|how|what)|took a (?:weight|load) off|"
+               r"put my mind at (?:ease|rest)|eased my mind|gave me (?:the )?confidence|opened my eyes|"
+               r"the (?:fact|idea|point|reminder|insight) that)\b", I),
 ]
 
 _CONTACTED = re.compile(
     r"\b(?:contact(?:ed|ing)?|reach(?:ed|ing)? out|wr(?:ite|ote|itten|iting)|e-?mail(?:ed|ing)?|messag(?:e|ed|ing)|"
     r"call(?:ed|ing)?|rang|ring|phon(?:e|ed)|(?:get|got|be|been|getting) in touch|sent|send(?:ing)?|note to|"
-    r"repl(?:y|ied)|heard back|agreed|meet(?:ing)?|follow(?:ed)? up|connect(?:ed|ing)?|introduc\w+|speak(?:ing)? (?:to|with)|"
+    r"repl(?:y|ied)|heard back|agreed|meet(?:ing)?|follow(?:ed|ing)? up|text(?:ed|ing)?|dm(?:'d|ed)?|connect(?:ed|ing)?|introduc\w+|speak(?:ing)? (?:to|with)|"
     r"spoke (?:to|with)|talk(?:ed|ing)? (?:to|with)|a call|a chat|coffee with)\b", I)
 _THEM_GENERIC = re.compile(
     r"\b(?:both of them|all of them|each of them|(?:the )?(?:people|person|contacts?|names?|colleagues?|friends?) "
