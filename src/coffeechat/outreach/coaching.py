@@ -1,6 +1,7 @@
 """The outreach coach, given what Coffeechat knows so its suggested fixes use real names."""
 
-from coffeechat.outreach.coach import CoachContext, EmailReport, check_email
+from coffeechat.outreach.coach import CoachContext, EmailReport, check_email, check_thanks
+from coffeechat.outreach.models import Message, MessageKind
 from coffeechat.people.models import Person
 
 
@@ -21,3 +22,16 @@ def context_for(user, person: Person) -> CoachContext:
 def report_for(user, person: Person, subject: str, body: str) -> EmailReport:
     text = (f"Subject: {subject}\n" if subject.strip() else "") + body
     return check_email(text, context_for(user, person))
+
+
+def report_for_message(user, message: Message, subject: str, body: str) -> EmailReport:
+    """The thank-you coach for a thank-you note (against that conversation's private notes and the names it
+    gave), the outreach coach for anything else."""
+    if message.kind != MessageKind.THANK_YOU:
+        return report_for(user, message.person, subject, body)
+    conversation, notes, referrals = message.conversation, "", []
+    if conversation is not None:
+        notes = "\n".join([conversation.notes, *(item.note for item in conversation.plan_items.all())])
+        referrals = [person.display_name for person in conversation.referrals.all()]
+    text = (f"Subject: {subject}\n" if subject.strip() else "") + body
+    return check_thanks(text, notes=notes, referrals=referrals)

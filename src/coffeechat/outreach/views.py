@@ -118,7 +118,7 @@ def edit_draft(request, pk):
                 conversation.save()
         return redirect(message)
     context = {"form": form, "person": message.person, "message": message, "kind": message.kind, "kind_label": message.get_kind_display(),
-               "coach": coaching.report_for(request.user, message.person, form["subject"].value() or "", form["body"].value() or "")}
+               "coach": coaching.report_for_message(request.user, message, form["subject"].value() or "", form["body"].value() or "")}
     return render(request, "outreach/compose.html", context, status=422 if form.is_bound else 200)
 
 
@@ -127,7 +127,12 @@ def edit_draft(request, pk):
 def coach_fragment(request, person_pk):
     """The live coach: the composer posts its text here as the user types."""
     person = get_person_for_user(request, person_pk)
-    report = coaching.report_for(request.user, person, request.POST.get("subject", ""), request.POST.get("body", ""))
+    subject, body = request.POST.get("subject", ""), request.POST.get("body", "")
+    if request.POST.get("message", "").isdigit():  # editing a saved draft: a thank-you gets the thank-you coach
+        message = get_message_for_user(request, int(request.POST["message"]))
+        report = coaching.report_for_message(request.user, message, subject, body)
+    else:
+        report = coaching.report_for(request.user, person, subject, body)
     return render(request, "outreach/_coach.html", {"coach": report})
 
 
