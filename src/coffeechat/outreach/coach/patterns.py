@@ -125,7 +125,6 @@ EXPLAINS_WHY_THEM = [
     re.compile(rf"\byour\b[^.?!\n]{{0,60}}\b(?:was|were|is|are|felt|seemed)\s+(?:\w+ )?{_PRAISE}\b", I),
     re.compile(r"\byour\b[^.?!\n]{0,60}\b(?:made me|got me|led me|is what|prompted me|convinced me|inspired me|"
                r"encouraged me|pushed me|gave me the push)\b", I),
-    re.compile(r"\b(?i:your) (?:time|years|days|career) (?:at|with) (?:the )?[A-Z]"),
     re.compile(r"\byour (?:\w+ )?(?:work|experience|role|years) (?:\w+ing)\b(?<!\bbeing)(?<!\bthing)", I),
     re.compile(r"\b(?:interested|excited|intrigued|fascinated|thrilled|pleased|happy|delighted|loved|enjoyed|surprised)"
                r" (?:to )?(?:see|seeing|read|reading|learn|learning|hear|hearing|discover|discovering|find|finding)"
@@ -139,7 +138,7 @@ EXPLAINS_WHY_THEM = [
                r"from|into|as|with|about|building|leading|for|of|was|is|has|really|stuck|stayed|resonated|struck|"
                r"answered|caught|made|gave|felt|helped|reason)\b", I),
     re.compile(r"\byour (?:\w+(?:'s|’s)? )?(?:work|role|years|experience|background) (?:in both|across|at both|on|leading|building|"
-               r"running|coordinating|with|as an? \w+|at (?:the )?[A-Z]\w+|designing|developing|setting up)\b", I),
+               r"running|coordinating|with|as an? \w+|designing|developing|setting up)\b", I),
     re.compile(r"\b(?:i was|i am|i'm|i’m|i've been|i have been|i felt|really|was|were) (?:\w+ )?(?:struck|impressed|"
                r"inspired|fascinated|intrigued|moved|drawn) (?:by|to|with)\b|\binterested (?:to (?:see|read|learn)|in your)\b", I),
     re.compile(r"\bi (?:really )?(?:enjoyed|loved|admired|appreciated|liked|keep thinking about) (?:your|how you|the way you|"
