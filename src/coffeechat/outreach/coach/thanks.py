@@ -61,7 +61,9 @@ TAKEAWAY = [
                r"(?:surprised|struck) me|stayed with me|stuck with me|changed how|made me (?:realise|realize|rethink)|"
                r"my (?:main|biggest|key) takeaway|what stood out|knowing (?:that|how|what)|took a (?:weight|load) off|"
                r"put my mind at (?:ease|rest)|eased my mind|gave me (?:the )?confidence|opened my eyes|"
-               r"the (?:fact|idea|point|reminder|insight) that)\b", I),
+               r"the (?:fact|idea|point|reminder|insight) that|(?:learned|learnt|realised|realized|discovered|"
+               r"found out) (?:that|how|why)|the way you (?:described|explained|put|framed)|"
+               r"to my (?:reading |to-do |todo )?list)\b", I),
 ]
 
 _CONTACTED = re.compile(
