@@ -1,8 +1,10 @@
-"""Fast rejection for word patterns: most patterns cannot match most texts, and saying so by a plain
-substring test is far cheaper than letting the regular-expression engine try every position.
+"""Fast rejection for word patterns: most patterns cannot match most texts, and saying so cheaply is far
+faster than letting the regular-expression engine try every position.
 
 From each pattern we take a set of literal strings one of which *every* match must contain (worked out
-from the parsed pattern, so the test is exact, never a guess); the pattern runs only when one is present.
+from the pattern as CPython's own parser reads it, so the test never misses); the pattern runs only when
+the text holds all the letter triples of one of them. tests/outreach/test_coach_gate.py checks that every
+gated pattern finds exactly what the plain pattern finds.
 """
 
 import re
