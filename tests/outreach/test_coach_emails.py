@@ -77,3 +77,52 @@ def test_bracketed_prompts_left_in_the_text_keep_it_from_being_ready():
     report = check_email(text)
     assert report.placeholders == ["[the field or role you are exploring]"] and not report.passed
     assert check_email(GOOD_REFERRED).placeholders == []
+
+
+def _body(middle: str) -> str:
+    return f"Hi Sam,\n\n{middle}\n\nBest,\nAlex"
+
+
+def test_connections_named_in_less_common_ways():
+    for sentence in ("I noticed your profile on your team page.", "We share a connection in Tom Whitfield.",
+                     "I saw your talk at the Leeds JS meetup last month.", "I read your recent article on rural broadband.",
+                     "Your name came up in the alumni mentoring portal.", "Mr Adebayo, who runs our careers programme, "
+                     "said you'd spoken at our school.", "A former colleague of yours, James Whitby, told me about your move.",
+                     "I found your name in the Canadian Nursing Informatics Association's member list.",
+                     "I've been listening to your podcast for a year."):
+        assert check_email(_body(sentence)).checks["names_connection"], sentence
+    for sentence in ("I'm a member of the university finance society.", "I saw the junior analyst position advertised on your website."):
+        assert not check_email(_body(sentence)).checks["names_connection"], sentence
+
+
+def test_indirect_job_asks_are_caught():
+    for sentence in ("Please keep me in mind in case anything opens up.", "I've attached my CV in case there is a fit.",
+                     "I'm applying for your graduate scheme and would love a word in with recruitment.",
+                     "I'm writing to enquire about work experience placements.", "I'm job hunting at the moment.",
+                     "If your team ever has summer internships, I'd appreciate you keeping me in mind.",
+                     "Could you refer me for the SDE-2 opening?"):
+        report = check_email(_body(sentence))
+        assert report.checks["asks_for_job"] and not report.checks["information_not_job"], sentence
+
+
+def test_job_words_that_are_not_asks():
+    for sentence in ("I'd love to hear how you found your first job in the sector.",
+                     "What experience, paid or volunteer, would you recommend to someone starting out?",
+                     "I'm not looking for a job or placement; I'd just like to learn how graduates get started.",
+                     "I'd love advice on how to find an internship in science policy.",
+                     "Could you spare 20 minutes? Would Tuesday at 10 work for you?"):
+        report = check_email(_body(sentence))
+        assert not report.checks["asks_for_job"], sentence
+        assert report.checks["information_not_job"] or "spare" in sentence, sentence
+
+
+def test_a_greeting_on_the_same_line_as_the_message_keeps_the_message():
+    report = check_email("Hi Priya, Dev Malhotra suggested I reach out. Would love 15 min to hear about your work — "
+                         "free Tue 3–5 or Wed morning. Thanks! — Karan")
+    assert report.checks["names_connection"] and report.checks["clear_request"] and report.checks["offers_availability"]
+
+
+def test_hints_keep_proper_names_as_the_user_wrote_them():
+    context = CoachContext(commonality="we both studied at Dalhousie University in Halifax")
+    fix = {f.id: f.fix for f in check_email("Hi,\n\nHello.\n\nBest,\nZ", context).findings}["names_connection"]
+    assert "“We both studied at Dalhousie University in Halifax, and" in fix

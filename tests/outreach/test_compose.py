@@ -132,3 +132,30 @@ def test_an_outsider_cannot_write_to_someone_elses_person(outsider_client, owner
     person = PersonFactory(owner=owner, first_name="Secret")
     response = getattr(outsider_client, method)(reverse(name, args=[person.pk]), {"body": "x", "minutes": 20, "medium": "video"})
     assert response.status_code == 404 and not Message.objects.exists()
+
+
+def test_a_thank_you_draft_is_coached_as_a_thank_you_with_its_conversations_notes(owner_client, owner, referred):
+    from tests.factories import ConversationFactory
+
+    conversation = ConversationFactory(owner=owner, person=referred,
+                                       notes="Said the informatics team is short-staffed and morale is low")
+    PersonFactory(owner=owner, first_name="Tom", last_name="Reed", referral_conversation=conversation)
+    note = MessageFactory(owner=owner, person=referred, conversation=conversation, kind="thank_you",
+                          subject="Thank you", body="Dear Hélène,\n\nThank you! The informatics team is short-staffed "
+                                                    "and morale is low, I gather.\n\nZoë")
+    html = owner_client.get(reverse("outreach:edit", args=[note.pk])).content.decode()
+    assert 'data-check="no_private_notes"' in html and 'data-check="clear_request"' not in html
+    assert "Tom Reed" in html  # the fix names the referral to follow up with
+    live = owner_client.post(reverse("outreach:coach", args=[referred.pk]), {
+        "subject": "Thank you", "body": "Dear Hélène,\n\nThank you. I wrote to Tom Reed today.\n\nZoë", "coach_kind": "thank_you", "coach_message": note.pk})
+    checks = live.context["coach"].checks
+    assert checks["mentions_referrals"] is True and checks["no_private_notes"] is True and "clear_request" not in checks
+    request = owner_client.post(reverse("outreach:coach", args=[referred.pk]), {"subject": "", "body": "Hi", "coach_kind": "request", "coach_message": ""})
+    assert "clear_request" in request.context["coach"].checks  # a new request is still coached as a request
+
+
+def test_the_live_coach_will_not_read_someone_elses_message(outsider_client, outsider, owner, referred):
+    note = MessageFactory(owner=owner, person=referred, kind="thank_you")
+    mine = PersonFactory(owner=outsider)
+    response = outsider_client.post(reverse("outreach:coach", args=[mine.pk]), {"body": "x", "coach_kind": "thank_you", "coach_message": note.pk})
+    assert response.status_code == 404

@@ -173,7 +173,7 @@ Even one name would help a great deal. Thank you!
         "thank_introducer", "Thanks for the names", "thank_you", "Thank you for the introductions",
         """Hi {their_first_name},
 
-Thank you so much for suggesting I talk to {introduced_names} — it was generous of you to think of me. I'm writing to them this week, and I'll let you know how the conversations go.
+Thank you so much for suggesting I talk to {introduced_names} — your suggestion was exactly what I needed, and it was generous of you to think of me. I'm writing to them this week, and I'll let you know how the conversations go.
 
 With thanks,
 {my_name}""",

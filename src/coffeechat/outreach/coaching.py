@@ -2,8 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from coffeechat.outreach import coach
-from coffeechat.outreach.coach import CoachContext, EmailReport, check_email
+from coffeechat.outreach.coach import CoachContext, EmailReport, check_email, check_thanks
 from coffeechat.outreach.models import MessageKind
 from coffeechat.people.models import Person
 
@@ -55,11 +54,7 @@ def _prompts_only(text: str) -> PromptReport:
 
 def thanks_report(subject: str, body: str, *, notes: list[str], referrals: list[str]):
     """The thank-you coach, checking the draft against the private notes and the referrals given."""
-    text = _as_text(subject, body)
-    # THANK-YOU COACH CALL SITE: coach.check_thanks (added by the coach work) takes over when present.
-    if hasattr(coach, "check_thanks"):
-        return coach.check_thanks(text, notes=notes, referrals=referrals)
-    return _prompts_only(text)
+    return check_thanks(_as_text(subject, body), notes="\n".join(notes), referrals=referrals)
 
 
 def report_for_kind(user, person: Person, kind: str, subject: str, body: str, conversation=None):

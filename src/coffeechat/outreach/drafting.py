@@ -63,7 +63,8 @@ def why_them(person: Person) -> str:
     """Something specific about them that the record holds: their role and where they do it."""
     organization = person.organization.name if person.organization_id else ""
     if person.title and organization:
-        return f"your work as {person.title} at {organization}"
+        article = "an" if person.title[:1].lower() in "aeiou" else "a"
+        return f"your work as {article} {person.title} at {organization}"
     return ""
 
 

@@ -8,5 +8,7 @@ from coffeechat.outreach.coach.checks import (
     check_email,
 )
 from coffeechat.outreach.coach.text import parse_email
+from coffeechat.outreach.coach.thanks import THANKS_IDS, check_thanks
 
-__all__ = ["CHECK_IDS", "CoachContext", "EmailReport", "Finding", "check_email", "parse_email"]
+__all__ = ["CHECK_IDS", "THANKS_IDS", "CoachContext", "EmailReport", "Finding", "check_email", "check_thanks",
+           "parse_email"]

@@ -47,24 +47,34 @@ class EmailReport:
         return {"word_count": self.word_count, "checks": dict(self.checks), "findings": [asdict(f) for f in self.findings]}
 
 
+def sentence_case(text: str) -> str:
+    """First letter up, the rest exactly as written: "we both studied at Dalhousie University" keeps its names."""
+    text = text.strip()
+    return text[:1].upper() + text[1:]
+
+
 def minutes_asked(text: str) -> list[int]:
     """Every length of time the email mentions, in minutes (a range counts as its top)."""
-    found, spans = [], []
-    for match in p.DURATION_RANGE.finditer(text):
-        found.append(max(p.number(match.group(1)), p.number(match.group(2))))
-        spans.append(match.span())
-    for match in p.DURATION.finditer(text):
-        if not any(start <= match.start() < end for start, end in spans):
-            found.append(p.number(match.group(1)))
-    found += [30] * len(p.HALF_HOUR.findall(text)) + [15] * len(p.QUARTER_HOUR.findall(text))
-    text_without_halves = p.HALF_HOUR.sub(" ", p.QUARTER_HOUR.sub(" ", text))
-    found += [60] * len(p.HOURS.findall(text_without_halves))
+    found, low = [], text.lower()
+    for unit in p.MINUTES_WORD.finditer(low):
+        before = p.NUMBER_BEFORE.search(low, max(0, unit.start() - 40), unit.start())
+        if before:
+            found.append(max(p.number(n) for n in before.groups() if n))
+    parts = [(m.span(), 30) for m in p.HALF_HOUR.finditer(text)] + [(m.span(), 15) for m in p.QUARTER_HOUR.finditer(text)]
+    found += [minutes for _, minutes in parts]
+    found += [60 for m in p.HOURS.finditer(text) if not any(start <= m.start() < end for (start, end), _ in parts)]
     return found
 
 
 def asks_for_job(text: str) -> bool:
-    for sentence in sentences(text):
-        if p.any_match(p.ASKS_FOR_JOB, sentence) and not p.NEGATION.search(sentence):
+    """Asks for a job, an opening, a placement, a referral or to pass a CV on — unless it says it is not."""
+    candidates = [pattern for pattern in p.ASKS_FOR_JOB if pattern.search(text)]
+    if not candidates:
+        return False
+    for sentence in sentences(text):  # short: plain searches beat gating here
+        if not any(c.search_short(sentence) for c in candidates) or p.NEGATED.search_short(sentence):
+            continue
+        if not p.ABOUT_JOBS.search_short(sentence) or p.AT_THEIR_PLACE.search_short(sentence):
             return True
     return False
 
@@ -74,28 +84,29 @@ def check_email(text: str, context: CoachContext | None = None) -> EmailReport:
     subject, body = parse_email(text)
     core = main_body(body)
     plain = without_placeholders(core)
-    durations = minutes_asked(plain)
+    whole = f"{subject}\n{plain}" if subject else plain  # the subject line is part of what they read
+    durations = minutes_asked(whole)
     word_count = len(words(core))
-    typos = misspelled(f"{subject}\n{plain}", known=[c.sender_name, c.recipient_name, c.organization, c.referrer_name])
+    typos = misspelled(whole, known_names=[c.sender_name, c.recipient_name, c.organization, c.referrer_name])
+    job = asks_for_job(whole)
     verdicts = {
-        "introduces_self": p.any_match(p.INTRODUCES_SELF, plain),
-        "names_connection": p.any_match(p.NAMES_CONNECTION, plain),
-        "explains_why_them": p.any_match(p.EXPLAINS_WHY_THEM, plain),
-        "information_not_job": p.any_match(p.INFORMATION_NOT_JOB, plain),
-        "asks_for_job": asks_for_job(f"{subject}\n{plain}"),
-        "clear_request": p.any_match(p.CLEAR_REQUEST, plain),
+        "introduces_self": p.any_match(p.INTRODUCES_SELF, whole),
+        "names_connection": p.any_match(p.NAMES_CONNECTION, whole),
+        "explains_why_them": p.any_match(p.EXPLAINS_WHY_THEM, whole),
+        "information_not_job": not job and p.any_match(p.INFORMATION_NOT_JOB, whole),
+        "asks_for_job": job,
+        "clear_request": p.any_match(p.CLEAR_REQUEST, whole),
         "time_bounded": bool(durations) and max(durations) <= MAX_MINUTES,
-        "offers_availability": bool(p.WEEKDAY.search(plain) or p.DATE.search(plain) or p.CLOCK.search(plain)),
+        "offers_availability": p.offers_times(whole),
         "brief": word_count <= BRIEF_WORDS,
         "spelling": not typos,
     }
-    findings = [_finding(check, verdicts[check], c, word_count, durations, typos) for check in CHECK_IDS]
+    findings = _findings(verdicts, c, word_count, durations, typos)
     placeholders = PLACEHOLDER.findall(f"{subject}\n{body}")
     return EmailReport(word_count=word_count, checks=verdicts, findings=findings, placeholders=placeholders)
 
 
-def _finding(check: str, value: bool, c: CoachContext, word_count: int, durations: list[int], typos: list[str]) -> Finding:
-    ok = not value if check == "asks_for_job" else value
+def _findings(verdicts: dict, c: CoachContext, word_count: int, durations: list[int], typos: list[str]) -> list[Finding]:
     me = c.sender_name or "Sam Lee"
     line = c.sender_line or "a final-year student exploring careers in your field"
     them = c.organization or "your organisation"
@@ -109,7 +120,7 @@ def _finding(check: str, value: bool, c: CoachContext, word_count: int, duration
             "You say how you found them.",
             "You do not say how you found them or who you have in common.",
             (f"Name your link, e.g. “{c.referrer_name} suggested I write to you.”" if c.referrer_name else
-             f"Say where you found them, e.g. “{c.commonality.capitalize()}, and I found you through the alumni directory.”" if c.commonality else
+             f"Say where you found them, e.g. “{sentence_case(c.commonality)}, and I found you through the alumni directory.”" if c.commonality else
              "Say where you found them, e.g. “I found your profile on LinkedIn while reading about …”.")),
         "explains_why_them": (
             "You explain why them in particular.",
@@ -145,5 +156,9 @@ def _finding(check: str, value: bool, c: CoachContext, word_count: int, duration
             f"Possible typos: {', '.join(typos[:8])}.",
             "Check these words; names and jargon may be fine as they are."),
     }
-    good, bad, fix = texts[check]
-    return Finding(check, ok, good if ok else bad, "" if ok else fix)
+    findings = []
+    for check in CHECK_IDS:
+        ok = not verdicts[check] if check == "asks_for_job" else verdicts[check]
+        good, bad, fix = texts[check]
+        findings.append(Finding(check, ok, good if ok else bad, "" if ok else fix))
+    return findings

@@ -20,14 +20,20 @@ def read_input(source: str) -> str:
 
 
 class Command(BaseCommand):
-    help = "The coaches, offline: check a request email, or a list of interview questions."
+    help = "The coaches, offline: check a request email, a thank-you note, or a list of interview questions."
     requires_system_checks = []  # pure text in, verdicts out: no database, no URL checks
 
     def add_arguments(self, parser):
-        topics = parser.add_subparsers(dest="topic", required=True, metavar="{email,questions}")
+        topics = parser.add_subparsers(dest="topic", required=True, metavar="{email,thanks,questions}")
         email = topics.add_parser("email", help="check a request email (optional first line 'Subject: …')")
         email.add_argument("source", metavar="FILE|-")
         email.add_argument("--json", action="store_true")
+        thanks = topics.add_parser("thanks", help="check a thank-you note after a conversation")
+        thanks.add_argument("source", metavar="FILE|-")
+        thanks.add_argument("--notes", metavar="FILE", help="your private live-mode notes of that conversation")
+        thanks.add_argument("--referral", metavar="NAME", action="append", default=[],
+                            help="a name they gave you (repeat for each)")
+        thanks.add_argument("--json", action="store_true")
         questions = topics.add_parser("questions", help="check interview questions, one a line; a leading '!' marks a must-ask")
         questions.add_argument("source", metavar="FILE|-")
         questions.add_argument("--json", action="store_true")
@@ -35,16 +41,29 @@ class Command(BaseCommand):
                                help="count must-asks even when no line is marked with '!' (otherwise must_ask_count is null then)")
 
     def handle(self, *args, **options):
+        if options["topic"] == "thanks" and options["source"] == "-" and options["notes"] == "-":
+            raise CommandError("The note and --notes cannot both be read from standard input.", returncode=2)
         text = read_input(options["source"])
         if options["topic"] == "email":
             self.email(text, options["json"])
+        elif options["topic"] == "thanks":
+            notes = read_input(options["notes"]) if options["notes"] else ""
+            self.thanks(text, notes, options["referral"], options["json"])
         else:
             self.questions(text, options["json"], options.get("must_ask", False))
 
     def email(self, text: str, as_json: bool):
         from coffeechat.outreach.coach import check_email
 
-        report = check_email(text)
+        self.report(check_email(text), as_json)
+
+    def thanks(self, text: str, notes: str, referrals: list[str], as_json: bool):
+        from coffeechat.outreach.coach import check_thanks
+
+        self.report(check_thanks(text, notes=notes, referrals=referrals), as_json)
+
+    def report(self, report, as_json: bool):
+        """The same output for every text coach: JSON, or one line a check with its fix."""
         if as_json:
             self.stdout.write(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
             return
