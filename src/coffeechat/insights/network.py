@@ -53,15 +53,18 @@ def referral_tree(people: dict, conversations: list, me: str = "Me") -> list[Nod
         nodes[parent].children.append(nodes[pid])
     ordered, seen = [], set()
 
-    def visit(node, depth):  # iterative would be longer; referral chains are shallow
-        if node.id in seen:
-            return
-        seen.add(node.id)
-        node.depth = depth
-        node.x, node.y = 12 + depth * INDENT, 18 + len(ordered) * ROW
-        ordered.append(node)
-        for child in sorted(node.children, key=lambda n: (n.name.casefold(), n.id)):
-            visit(child, depth + 1)
+    def visit(start, depth):
+        stack = [(start, depth)]
+        while stack:
+            node, level = stack.pop()
+            if node.id in seen:
+                continue
+            seen.add(node.id)
+            node.depth = level
+            node.x, node.y = 12 + level * INDENT, 18 + len(ordered) * ROW
+            ordered.append(node)
+            children = sorted(node.children, key=lambda n: (n.name.casefold(), n.id))
+            stack.extend((child, level + 1) for child in reversed(children))
 
     visit(nodes[ROOT_ID], 0)
     # A referral loop (A referred B, B referred A) leaves people unreached: hang them from the root.
