@@ -1,5 +1,7 @@
 """How long the Insights and Targets pages take for a heavy seeker, and how many queries they run.
 
+The page times include the navigation's due-item count (followups), which every page computes.
+
 A heavy seeker: 3,000 people (a LinkedIn export and more), 1,500 conversations across every
 state, 4 goals, 60 target organisations, 4 noted questions per held conversation, referrals
 two levels deep. Generated here with a fixed seed; nothing is read from elsewhere.
@@ -65,18 +67,28 @@ def main() -> None:
         django.setup()
         from django.db import connection
         from django.test import Client
-        from django.test.utils import CaptureQueriesContext, setup_test_environment
+        from django.test.utils import CaptureQueriesContext
 
         from coffeechat.accounts.models import User
         from coffeechat.accounts.services import ensure_database
 
-        setup_test_environment()
         ensure_database()
         user = User.objects.create(username=f"bench-{time.time_ns()}")
         started = time.perf_counter()
         build(user, args.people)
         print(f"database: {connection.vendor}; {args.people} people built in {time.perf_counter() - started:.1f} s")
-        client = Client()
+        from coffeechat.insights.data import load
+        from coffeechat.insights.report import build as build_report
+
+        times = []
+        for _ in range(args.runs):
+            with CaptureQueriesContext(connection) as queries:
+                t = time.perf_counter()
+                build_report(load(user))
+                times.append(time.perf_counter() - t)
+        print(f"{'load + report (no page)':24} median {statistics.median(times) * 1000:7.0f} ms  max {max(times) * 1000:7.0f} ms  "
+              f"{len(queries)} queries")
+        client = Client(HTTP_HOST="127.0.0.1")  # no test environment: it would copy every template context
         client.force_login(user)
         for url in ("/insights/", "/insights/?period=90", "/targets/"):
             times = []

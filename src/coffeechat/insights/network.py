@@ -16,6 +16,7 @@ class Node:
     state: str                     # "me", "met", "asked", "not_yet"
     url: str = ""
     parent: int | None = None
+    parent_name: str = ""
     depth: int = 0
     children: list = field(default_factory=list)
     x: int = 0
@@ -72,6 +73,8 @@ def referral_tree(people: dict, conversations: list, me: str = "Me") -> list[Nod
         if node.id not in seen:
             node.parent = ROOT_ID
             visit(node, 1)
+    for node in ordered:
+        node.parent_name = nodes[node.parent].name if node.parent is not None else ""
     return ordered
 
 
