@@ -2,11 +2,14 @@
 
 from dataclasses import dataclass, field
 
+from django.urls import reverse
+
 from coffeechat.insights.data import is_asked
 
 ROW = 30          # px between rows of the tree picture
 INDENT = 26       # px per level
 ROOT_ID = 0
+PLACEHOLDER = 987654321
 
 
 @dataclass
@@ -44,9 +47,11 @@ def referral_tree(people: dict, conversations: list, me: str = "Me") -> list[Nod
     referrers = {p.referred_by_id for p in people.values() if p.referred_by_id in people}
     shown = {pid for pid, p in people.items() if pid in states or pid in referrers or p.referred_by_id in people}
     nodes = {ROOT_ID: Node(ROOT_ID, me, "me")}
+    # One reverse() for all: resolving thousands of person URLs one by one costs more than the tree.
+    person_url = reverse("people:person", args=[PLACEHOLDER]).replace(str(PLACEHOLDER), "{}")
     for pid in shown:
         p = people[pid]
-        nodes[pid] = Node(pid, p.display_name, states.get(pid, "not_yet"), p.get_absolute_url())
+        nodes[pid] = Node(pid, p.display_name, states.get(pid, "not_yet"), person_url.format(pid))
     for pid in shown:
         parent = people[pid].referred_by_id
         parent = parent if parent in nodes and parent != pid else ROOT_ID
@@ -97,9 +102,12 @@ class Path:
 def warm_paths(targets, people: dict) -> list[Path]:
     """For each target: people there; people who referred me to someone there; two-step referral paths."""
     paths = []
+    by_org = {}
+    for p in people.values():
+        by_org.setdefault(p.organization_id, []).append(p)
     for target in targets:
         org_id = target.organization.pk
-        there = [p for p in people.values() if p.organization_id == org_id]
+        there = by_org.get(org_id, [])
         found = [[p] for p in there]
         for p in there:
             first = people.get(p.referred_by_id)
