@@ -27,7 +27,7 @@ def test_draft_a_request_watch_the_coach_and_mark_it_sent(page, sign_in, screens
                                       "Your work leading the move to electronic charting at Northwind Health is exactly what I hope to learn about.")
     body.fill(text)
     page.wait_for_function("document.querySelector('[data-check=\"explains_why_them\"]').classList.contains('ok')")
-    page.get_by_label("What I hope to learn").fill("nursing informatics")
+    page.get_by_label("…or a new goal").fill("nursing informatics")
     screenshot(page, "compose-coach-green")
 
     page.get_by_role("button", name="Save draft and choose how to send").click()
@@ -36,6 +36,7 @@ def test_draft_a_request_watch_the_coach_and_mark_it_sent(page, sign_in, screens
     screenshot(page, "message-send-options")
     page.get_by_role("button", name="I sent it").click()
     page.get_by_text("Requested").first.wait_for()
+    assert page.get_by_role("link", name="nursing informatics").is_visible()  # the new goal, linked
     screenshot(page, "conversation-requested")
 
 
