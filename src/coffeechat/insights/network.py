@@ -93,14 +93,21 @@ def tree_edges(nodes: list[Node]) -> list[dict]:
 class Path:
     organization: object
     via: list           # people, from the one I know best to the one at the organisation
+    state: str = "not_yet"  # how far I got with the first of them: met, asked, not_yet
 
     @property
     def names(self) -> list[str]:
         return [p.display_name for p in self.via]
 
 
-def warm_paths(targets, people: dict) -> list[Path]:
-    """For each target: people there; people who referred me to someone there; two-step referral paths."""
+def warm_paths(targets, people: dict, states: dict | None = None) -> list[Path]:
+    """For each target: people there; people who referred me to someone there; two-step referral paths.
+
+    Per target, people I met there come first, then people I asked, then names; then the
+    one-step and two-step referral paths.
+    """
+    states = states or {}
+    warmth = {"met": 0, "asked": 1}
     paths = []
     by_org = {}
     for p in people.values():
@@ -117,6 +124,6 @@ def warm_paths(targets, people: dict) -> list[Path]:
             second = people.get(first.referred_by_id)
             if second is not None and second.pk not in (p.pk, first.pk) and second.organization_id != org_id:
                 found.append([second, first, p])
-        found.sort(key=lambda via: (len(via), [q.display_name.casefold() for q in via]))
-        paths.extend(Path(target.organization, via) for via in found)
+        found.sort(key=lambda via: (len(via), warmth.get(states.get(via[0].pk), 2), [q.display_name.casefold() for q in via]))
+        paths.extend(Path(target.organization, via, states.get(via[0].pk, "not_yet")) for via in found)
     return paths
