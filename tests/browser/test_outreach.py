@@ -37,6 +37,7 @@ def test_draft_a_request_watch_the_coach_and_mark_it_sent(page, sign_in, screens
     screenshot(page, "message-send-options")
     page.get_by_role("button", name="I sent it").click()
     page.get_by_text("Requested").first.wait_for()
+    assert page.get_by_role("link", name="nursing informatics").is_visible()  # the new goal, linked
     screenshot(page, "conversation-requested")
 
 

@@ -116,3 +116,20 @@ def test_the_empty_today_page_starts_with_a_goal(owner_client, owner):
     assert "First, what are you exploring?" in owner_client.get(reverse("home")).content.decode()
     GoalFactory(owner=owner)
     assert "First, what are you exploring?" not in owner_client.get(reverse("home")).content.decode()
+
+
+def test_the_conversation_page_links_a_goal_or_makes_one(owner_client, owner, outsider_client):
+    goal = GoalFactory(owner=owner, title="UX research")
+    conversation = ConversationFactory(owner=owner)
+    page = owner_client.get(reverse("meetings:conversation", args=[conversation.pk]))
+    assert list(page.context["goal_form"].fields["goal"].queryset) == [goal]
+    url = reverse("meetings:goal", args=[conversation.pk])
+    owner_client.post(url, {"goal": goal.pk})
+    conversation.refresh_from_db()
+    assert conversation.goal == goal
+    owner_client.post(url, {"new_goal": "Service design"})
+    conversation.refresh_from_db()
+    assert conversation.goal.title == "Service design"
+    assert outsider_client.post(url, {"new_goal": "Hijack"}).status_code == 404
+    conversation.refresh_from_db()
+    assert conversation.goal.title == "Service design" and not Goal.objects.filter(title="Hijack").exists()

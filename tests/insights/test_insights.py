@@ -140,3 +140,14 @@ def test_a_warm_path_drafts_the_introduction_request(owner_client, owner, story,
     stranger = PersonFactory(owner=outsider, first_name="Secret", last_name="Person")
     response = owner_client.get(url, {"introduction": stranger.pk})
     assert "Secret" not in response.content.decode() and response.context["template_key"] != "introduction"
+
+
+def test_warm_paths_put_people_met_first_and_offer_no_second_ask(owner_client, owner):
+    org = OrganizationFactory(owner=owner, name="Lumen", is_target=True)
+    named = PersonFactory(owner=owner, first_name="Aaron", last_name="Named", organization=org)
+    met = PersonFactory(owner=owner, first_name="Zed", last_name="Met", organization=org)
+    ConversationFactory(owner=owner, person=met, state="held")
+    paths = owner_client.get(reverse("insights")).context["warm_paths"]
+    assert [(p.names, p.state) for p in paths] == [(["Zed Met"], "met"), (["Aaron Named"], "not_yet")]
+    body = owner_client.get(reverse("insights")).content.decode()
+    assert reverse("outreach:compose", args=[named.pk]) in body and reverse("outreach:compose", args=[met.pk]) not in body

@@ -5,7 +5,7 @@ from coffeechat.insights.data import load
 from coffeechat.insights.network import ROW
 from coffeechat.insights.report import PERIODS, TOO_FEW, build
 
-MAX_DRAWN = 200  # nodes in the picture; the table and the JSON have them all
+MAX_DRAWN = 200  # people in the picture and its table; the JSON has them all
 
 
 def seeker_name(user) -> str:

@@ -2,11 +2,14 @@
 
 from dataclasses import dataclass, field
 
+from django.urls import reverse
+
 from coffeechat.insights.data import is_asked
 
 ROW = 30          # px between rows of the tree picture
 INDENT = 26       # px per level
 ROOT_ID = 0
+PLACEHOLDER = 987654321
 
 
 @dataclass
@@ -16,6 +19,7 @@ class Node:
     state: str                     # "me", "met", "asked", "not_yet"
     url: str = ""
     parent: int | None = None
+    parent_name: str = ""
     depth: int = 0
     children: list = field(default_factory=list)
     x: int = 0
@@ -43,9 +47,11 @@ def referral_tree(people: dict, conversations: list, me: str = "Me") -> list[Nod
     referrers = {p.referred_by_id for p in people.values() if p.referred_by_id in people}
     shown = {pid for pid, p in people.items() if pid in states or pid in referrers or p.referred_by_id in people}
     nodes = {ROOT_ID: Node(ROOT_ID, me, "me")}
+    # One reverse() for all: resolving thousands of person URLs one by one costs more than the tree.
+    person_url = reverse("people:person", args=[PLACEHOLDER]).replace(str(PLACEHOLDER), "{}")
     for pid in shown:
         p = people[pid]
-        nodes[pid] = Node(pid, p.display_name, states.get(pid, "not_yet"), p.get_absolute_url())
+        nodes[pid] = Node(pid, p.display_name, states.get(pid, "not_yet"), person_url.format(pid))
     for pid in shown:
         parent = people[pid].referred_by_id
         parent = parent if parent in nodes and parent != pid else ROOT_ID
@@ -53,15 +59,18 @@ def referral_tree(people: dict, conversations: list, me: str = "Me") -> list[Nod
         nodes[parent].children.append(nodes[pid])
     ordered, seen = [], set()
 
-    def visit(node, depth):  # iterative would be longer; referral chains are shallow
-        if node.id in seen:
-            return
-        seen.add(node.id)
-        node.depth = depth
-        node.x, node.y = 12 + depth * INDENT, 18 + len(ordered) * ROW
-        ordered.append(node)
-        for child in sorted(node.children, key=lambda n: (n.name.casefold(), n.id)):
-            visit(child, depth + 1)
+    def visit(start, depth):
+        stack = [(start, depth)]
+        while stack:
+            node, level = stack.pop()
+            if node.id in seen:
+                continue
+            seen.add(node.id)
+            node.depth = level
+            node.x, node.y = 12 + level * INDENT, 18 + len(ordered) * ROW
+            ordered.append(node)
+            children = sorted(node.children, key=lambda n: (n.name.casefold(), n.id))
+            stack.extend((child, level + 1) for child in reversed(children))
 
     visit(nodes[ROOT_ID], 0)
     # A referral loop (A referred B, B referred A) leaves people unreached: hang them from the root.
@@ -69,6 +78,8 @@ def referral_tree(people: dict, conversations: list, me: str = "Me") -> list[Nod
         if node.id not in seen:
             node.parent = ROOT_ID
             visit(node, 1)
+    for node in ordered:
+        node.parent_name = nodes[node.parent].name if node.parent is not None else ""
     return ordered
 
 
@@ -82,18 +93,28 @@ def tree_edges(nodes: list[Node]) -> list[dict]:
 class Path:
     organization: object
     via: list           # people, from the one I know best to the one at the organisation
+    state: str = "not_yet"  # how far I got with the first of them: met, asked, not_yet
 
     @property
     def names(self) -> list[str]:
         return [p.display_name for p in self.via]
 
 
-def warm_paths(targets, people: dict) -> list[Path]:
-    """For each target: people there; people who referred me to someone there; two-step referral paths."""
+def warm_paths(targets, people: dict, states: dict | None = None) -> list[Path]:
+    """For each target: people there; people who referred me to someone there; two-step referral paths.
+
+    Per target, people I met there come first, then people I asked, then names; then the
+    one-step and two-step referral paths.
+    """
+    states = states or {}
+    warmth = {"met": 0, "asked": 1}
     paths = []
+    by_org = {}
+    for p in people.values():
+        by_org.setdefault(p.organization_id, []).append(p)
     for target in targets:
         org_id = target.organization.pk
-        there = [p for p in people.values() if p.organization_id == org_id]
+        there = by_org.get(org_id, [])
         found = [[p] for p in there]
         for p in there:
             first = people.get(p.referred_by_id)
@@ -103,6 +124,6 @@ def warm_paths(targets, people: dict) -> list[Path]:
             second = people.get(first.referred_by_id)
             if second is not None and second.pk not in (p.pk, first.pk) and second.organization_id != org_id:
                 found.append([second, first, p])
-        found.sort(key=lambda via: (len(via), [q.display_name.casefold() for q in via]))
-        paths.extend(Path(target.organization, via) for via in found)
+        found.sort(key=lambda via: (len(via), warmth.get(states.get(via[0].pk), 2), [q.display_name.casefold() for q in via]))
+        paths.extend(Path(target.organization, via, states.get(via[0].pk, "not_yet")) for via in found)
     return paths

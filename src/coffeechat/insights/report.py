@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from django.utils import timezone
 
 from coffeechat.insights.data import Account, is_answered, is_asked
-from coffeechat.insights.network import referral_tree, tree_edges, warm_paths
+from coffeechat.insights.network import person_states, referral_tree, tree_edges, warm_paths
 from coffeechat.insights.targets import rank
 from coffeechat.people.models import Source
 from coffeechat.questions.models import CATEGORY_CHOICES
@@ -194,7 +194,7 @@ def build(account: Account, *, goal_id: int | None = None, period: str = "all", 
         "careers": careers(account, conversations, goals),
         "nodes": nodes,
         "edges": tree_edges(nodes),
-        "warm_paths": warm_paths(targets, account.people),
+        "warm_paths": warm_paths(targets, account.people, person_states(account.people, account.conversations)),
         "activity": activity(account, conversations, period, now),
     }
 

@@ -7,6 +7,7 @@ urlpatterns = [
     path("conversations/", views.conversation_list, name="list"),
     path("conversations/<int:pk>/", views.conversation_detail, name="conversation"),
     path("conversations/<int:pk>/state/", views.conversation_state, name="state"),
+    path("conversations/<int:pk>/goal/", views.conversation_goal, name="goal"),
     path("conversations/<int:pk>/checklist/<slug:key>/", views.checklist_tick, name="checklist"),
     path("conversations/<int:pk>/schedule/", schedule_views.schedule_conversation, name="schedule"),
     path("conversations/<int:pk>/cancel/", schedule_views.cancel_conversation, name="cancel"),

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from coffeechat.conversations.access import get_conversation_for_user
-from coffeechat.conversations.forms import ReplyForm, StateForm
+from coffeechat.conversations.forms import GoalFields, ReplyForm, StateForm
 from coffeechat.conversations.models import Conversation
 from coffeechat.conversations.services import held_end, nudge_for, set_state
 from coffeechat.meetings.preparation import checklist_context, checklist_for
@@ -43,7 +43,29 @@ def conversation_detail(request, pk):
         "profile_missing": profile_missing(request.user),
         **checklist_context(conversation),
         "held": held_end(conversation, timezone.now()) is not None,
+        "goal_form": _goal_form(request, conversation),
     })
+
+
+def _goal_form(request, conversation, data=None) -> GoalFields:
+    form = GoalFields(data, initial={"goal": conversation.goal_id})
+    form.setup_goals(request.user, conversation.goal_id)
+    return form
+
+
+@login_required
+@require_POST
+def conversation_goal(request, pk):
+    """Link the conversation to one of the active goals, or to a new one typed in place."""
+    conversation = get_conversation_for_user(request, pk)
+    form = _goal_form(request, conversation, request.POST)
+    if form.is_valid():
+        conversation.goal = form.chosen_goal()
+        conversation.save(update_fields=["goal", "updated_at"])
+        messages.success(request, f"Goal: {conversation.goal}." if conversation.goal else "No goal for this conversation.")
+    else:
+        messages.error(request, "Pick one of your active goals, or type a new one.")
+    return redirect(conversation)
 
 
 @login_required
