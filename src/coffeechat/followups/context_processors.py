@@ -1,4 +1,3 @@
-from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
 
@@ -8,12 +7,10 @@ def due_count(request):
 
 
 def _due_now(request) -> int:
-    """How many items are overdue or due today, for the navigation; computed only if a page shows it."""
+    """How many items are overdue or due today: counted, keep-in-touch by the stored clock (see today.py)."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return 0
-    from coffeechat.followups.rules import due_for_request
+    from coffeechat.followups.today import due_now, summary_for_request
 
-    now, items = due_for_request(request)
-    today = timezone.localdate(now)
-    return sum(1 for item in items if item.overdue or timezone.localdate(item.due) == today)
+    return due_now(summary_for_request(request))

@@ -1,0 +1,156 @@
+"""What the due rules read: only the rows that may be due, found by indexed queries.
+
+The rules (rules.py) are pure and decide exactly; this module narrows what they are given, so the work
+follows what is due, not the size of the network. Every filter here is a superset of what a rule can
+list (the tests in tests/followups/test_rules.py hold the rules to it).
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.db.models import CharField, Count, Exists, F, Max, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Cast, Coalesce, Concat
+
+from coffeechat.conversations.models import Conversation
+from coffeechat.followups.models import DueMark, Task, Touch
+from coffeechat.outreach.models import Message, MessageKind
+from coffeechat.people.models import Person, Source
+from coffeechat.people.services import keep_in_touch_due_at, keep_in_touch_due_q
+
+# Keys of the marks the snapshot reads one by one; past this many, it reads all the user's marks.
+MARK_KEYS_IN_ONE_QUERY = 5000
+
+
+@dataclass
+class Snapshot:
+    user: object
+    conversations: list                                   # conversations some rule may act on
+    people: dict                                          # person id -> people a person rule may act on
+    interactions: dict = field(default_factory=dict)      # person id -> [datetime]
+    talks: dict = field(default_factory=dict)             # person id -> [held or scheduled conversations]
+    contacted: set = field(default_factory=set)           # person ids with a sent message
+    thanked: set = field(default_factory=set)             # (conversation id, latest thank-you sent)
+    plan_counts: dict = field(default_factory=dict)
+    tasks: list = field(default_factory=list)
+    marks: dict = field(default_factory=dict)
+    keep_in_touch_read: list = field(default_factory=list)  # the people read for keep-in-touch
+
+
+def _thank_you_sent(**filters):
+    return Message.objects.filter(conversation=OuterRef("pk"), kind=MessageKind.THANK_YOU, sent_at__isnull=False, **filters)
+
+
+def _task_done():
+    key = Concat(Value("task:"), Cast(OuterRef("pk"), CharField()))
+    return DueMark.objects.filter(owner=OuterRef("owner"), key=key, done_at__isnull=False)
+
+
+def load_snapshot(user, *, keep_in_touch_limit: int | None = None, person_id: int | None = None,
+                  conversation_id: int | None = None, task_id: int | None = None) -> Snapshot:
+    """The candidates for every rule, in a fixed number of queries whatever the size of the data.
+
+    keep_in_touch_limit: read only the people soonest due to keep in touch (by the stored clock).
+    person_id / conversation_id / task_id: only what concerns that one person, conversation or task.
+    """
+    only_one = person_id is not None or conversation_id is not None or task_id is not None
+    State = Conversation.State
+    # Thanked: a thank-you sent from an hour before the end (the rule's test); a held conversation
+    # without an end time of its own is taken to end within a day of its start, which keeps this a superset.
+    thanked = Exists(_thank_you_sent(sent_at__gte=Coalesce(OuterRef("ended_at") - timedelta(hours=1),
+                                                            OuterRef("scheduled_start") + timedelta(hours=23))))
+    pending = (Q(state=State.REQUESTED) | Q(state=State.SCHEDULED, scheduled_start__gt=F("reflected_at"))
+               | Q(state__in=[State.HELD, State.SCHEDULED]) & (Q(reflected_at__isnull=True) | ~thanked))
+    conversations = Conversation.objects.for_user(user).filter(pending)
+    referrals = Person.objects.for_user(user).filter(source=Source.REFERRAL, referred_by__isnull=False).exclude(
+        Exists(Message.objects.filter(person=OuterRef("pk"), sent_at__isnull=False).exclude(kind=MessageKind.REPLY)))
+    kit = Person.objects.for_user(user).filter(keep_in_touch_due_q(user.keep_in_touch_days, None))
+    tasks = Task.objects.for_user(user).exclude(Exists(_task_done()))
+    if only_one:
+        conversations = conversations.filter(pk=conversation_id) if conversation_id else conversations.filter(person_id=person_id)
+        referrals = referrals.filter(pk=person_id) if person_id else referrals.none()
+        kit = kit.filter(pk=person_id) if person_id else kit.none()
+        tasks = tasks.filter(pk=task_id) if task_id else tasks.none()
+
+    conversations = list(
+        conversations.select_related("person", "person__organization", "person__referred_by").annotate(
+            plan_count=Count("plan_items"),
+            last_thank_you=Subquery(_thank_you_sent().order_by().values("conversation").annotate(m=Max("sent_at")).values("m")),
+        )
+    )
+    # Conversations reach their person through c.person; `people` is for the person rules: referrals
+    # nobody has contacted yet, and the people whose keep-in-touch time may have come.
+    people = {p.pk: p for p in referrals.select_related("referred_by", "organization")}
+    kit_people = _keep_in_touch_people(user, kit, keep_in_touch_limit)
+    people.update({p.pk: p for p in kit_people})
+
+    kit_ids = [p.pk for p in kit_people] or ([person_id] if person_id else [])
+    interactions, talks, contacted = defaultdict(list), defaultdict(list), set()
+    if kit_ids:
+        sent = Message.objects.filter(person_id__in=kit_ids, sent_at__isnull=False).values_list("person_id", "kind", "sent_at")
+        touches = Touch.objects.filter(person_id__in=kit_ids).values_list("person_id", Value("", output_field=CharField()), "happened_at")
+        for pid, kind, moment in sent.order_by().union(touches.order_by(), all=True):
+            interactions[pid].append(moment)
+            if kind and kind != MessageKind.REPLY:
+                contacted.add(pid)
+        for c in Conversation.objects.filter(person_id__in=kit_ids, state__in=[State.HELD, State.SCHEDULED]).only(
+                "person_id", "state", "ended_at", "scheduled_start", "minutes"):
+            talks[c.person_id].append(c)
+    task_list = list(tasks.select_related("person"))
+    snapshot = Snapshot(
+        user=user, conversations=conversations, people=people, interactions=dict(interactions), talks=dict(talks),
+        contacted=contacted, keep_in_touch_read=kit_people,
+        thanked={(c.pk, c.last_thank_you) for c in conversations if c.last_thank_you},
+        plan_counts={c.pk: c.plan_count for c in conversations}, tasks=task_list,
+    )
+    snapshot.marks = _marks(user, snapshot)
+    return snapshot
+
+
+def _keep_in_touch_people(user, kit, limit):
+    people = kit.select_related("organization")
+    if limit is None:
+        return list(people)
+    if limit <= 0:
+        return []
+    # Soonest first by the stored clock: one ordered, limited query per index path, merged.
+    default = people.filter(keep_in_touch_days__isnull=True).order_by("last_interaction_at")[:limit]
+    own = people.filter(next_keep_in_touch_at__isnull=False).order_by("next_keep_in_touch_at")[:limit]
+    merged = {p.pk: p for p in [*default, *own]}.values()
+    return sorted(merged, key=lambda p: keep_in_touch_due_at(p, user.keep_in_touch_days))[:limit]
+
+
+def _possible_keys(snapshot: Snapshot) -> set[str]:
+    keys = set()
+    for c in snapshot.conversations:
+        keys |= {f"{kind}:{c.pk}" for kind in ("thank_you", "reflect", "second_contact", "follow_up")}
+        if c.scheduled_start:
+            keys.add(f"prepare:{c.pk}:{c.scheduled_start:%Y%m%d%H%M}")
+    for pid in snapshot.people:
+        keys.add(f"contact_referral:{pid}")
+    for pid in snapshot.talks:
+        moments = snapshot.interactions.get(pid, []) + [t for c in snapshot.talks[pid] for t in (c.ended, c.scheduled_end) if t]
+        keys |= {f"keep_in_touch:{pid}:{t:%Y%m%d%H%M}" for t in moments}
+    keys |= {f"task:{t.pk}" for t in snapshot.tasks}
+    return keys
+
+
+def _marks(user, snapshot: Snapshot) -> dict:
+    """The done and snooze marks of the items this snapshot can list (not every mark ever made)."""
+    keys = _possible_keys(snapshot)
+    if not keys:
+        return {}
+    marks = DueMark.objects.for_user(user)
+    if len(keys) <= MARK_KEYS_IN_ONE_QUERY:
+        marks = marks.filter(key__in=keys)
+    return {m.key: m for m in marks}
+
+
+def keep_in_touch_counts(user, bounds: dict[str, datetime]) -> dict[str, int]:
+    """How many people the stored clock says are due before each bound: one query, no rows read out."""
+    names = list(bounds)
+    q = {f"c{n}": Count("pk", filter=keep_in_touch_due_q(user.keep_in_touch_days, bounds[name])) for n, name in enumerate(names)}
+    if not q:
+        return {}
+    counts = Person.objects.for_user(user).filter(keep_in_touch_due_q(user.keep_in_touch_days, None)).aggregate(**q)
+    return {name: counts[f"c{n}"] for n, name in enumerate(names)}
