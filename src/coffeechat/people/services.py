@@ -2,7 +2,7 @@
 
 from datetime import datetime, timedelta
 
-from django.db.models import Q, QuerySet
+from django.db.models import FilteredRelation, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from coffeechat.people.models import (
@@ -12,6 +12,7 @@ from coffeechat.people.models import (
     Tag,
     own_keep_in_touch_due,
 )
+from coffeechat.people.search import matching
 from coffeechat.text import fold
 
 
@@ -67,34 +68,35 @@ def format_commonalities(items: list[dict]) -> str:
     return "\n".join(f"{names.get(i.get('kind'), 'Other')}: {i.get('detail', '')}" for i in items or [])
 
 
-def search_people(queryset: QuerySet, query: str) -> QuerySet:
-    """Every word must appear in the person's text or their organisation's name, accents ignored."""
-    for word in fold(query).split():
-        queryset = queryset.filter(
-            Q(search_text__contains=word) | Q(organization__search_text__contains=word)
-        )
-    return queryset
+def search_people(queryset: QuerySet, query: str, owner) -> QuerySet:
+    """Every word must start a word of the person's text or of their organisation's name, accents ignored:
+    by the full-text index (people.search); the organisations matched are `owner`'s own."""
+    return matching(queryset, query, owner)
 
 
 SORTS = {
     "name": ("last_name", "first_name", "pk"),
     "-created": ("-created_at", "-pk"),
-    "organization": ("organization__name", "last_name", "first_name", "pk"),
+    "organization": ("own_organization__name", "last_name", "first_name", "pk"),
     "-updated": ("-updated_at", "-pk"),
 }
 SORT_LABELS = {"name": "Name", "organization": "Organisation", "-created": "Newest", "-updated": "Recently changed"}
 
 
 def people_list(owner, *, query: str = "", source: str = "", tag: str = "", sort: str = "name", batch: int | None = None) -> QuerySet:
-    people = Person.objects.for_user(owner).select_related("organization").prefetch_related("tags")
+    # The organisation is read for the page's rows only, and only among the user's own organisations.
+    people = Person.objects.for_user(owner).prefetch_related(
+        Prefetch("organization", queryset=Organization.objects.for_user(owner)), "tags")
     if query:
-        people = search_people(people, query)
+        people = search_people(people, query, owner)
     if source:
         people = people.filter(source=source)
     if tag:
         people = people.filter(tags__name__iexact=tag)
     if batch:
         people = people.filter(import_batch_id=batch)
+    if sort == "organization":
+        people = people.annotate(own_organization=FilteredRelation("organization", condition=Q(organization__owner=owner)))
     return people.order_by(*SORTS.get(sort, SORTS["name"]))
 
 
