@@ -3,10 +3,10 @@
 import argparse
 import os
 import random
+import resource
 import sys
 import tempfile
 import time
-import resource
 
 
 def make_export(rows: int, seed: int = 7) -> bytes:

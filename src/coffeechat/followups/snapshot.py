@@ -17,6 +17,12 @@ from coffeechat.followups.models import DueMark, Task, Touch
 from coffeechat.outreach.models import Message, MessageKind
 from coffeechat.people.models import Person, Source
 from coffeechat.people.services import keep_in_touch_due_at, keep_in_touch_due_q
+from coffeechat.questions.models import PlanItem
+
+# What the rules never read: left in the database.
+LONG_TEXT = ["notes", "observations", "learned", "fit", "strengths_gaps", "next_steps",
+    "person__research", "person__search_text", "person__commonalities", "person__links", "person__phones",
+    "person__organization__notes", "person__organization__search_text"]
 
 # Keys of the marks the snapshot reads one by one; past this many, it reads all the user's marks.
 MARK_KEYS_IN_ONE_QUERY = 5000
@@ -73,10 +79,10 @@ def load_snapshot(user, *, keep_in_touch_limit: int | None = None, person_id: in
         tasks = tasks.filter(pk=task_id) if task_id else tasks.none()
 
     conversations = list(
-        conversations.select_related("person", "person__organization", "person__referred_by").annotate(
-            plan_count=Count("plan_items"),
+        conversations.select_related("person", "person__organization").defer(*LONG_TEXT).annotate(
+            plan_count=Exists(PlanItem.objects.filter(conversation=OuterRef("pk"))),
             last_thank_you=Subquery(_thank_you_sent().order_by().values("conversation").annotate(m=Max("sent_at")).values("m")),
-        )
+        ).order_by()
     )
     # Conversations reach their person through c.person; `people` is for the person rules: referrals
     # nobody has contacted yet, and the people whose keep-in-touch time may have come.
