@@ -8,6 +8,7 @@ list (the tests in tests/followups/test_rules.py hold the rules to it).
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from django.db.models import CharField, Count, Exists, F, Max, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Cast, Coalesce, Concat
@@ -25,7 +26,7 @@ LONG_TEXT = ["notes", "observations", "learned", "fit", "strengths_gaps", "next_
     "person__organization__notes", "person__organization__search_text"]
 
 # Keys of the marks the snapshot reads one by one; past this many, it reads all the user's marks.
-MARK_KEYS_IN_ONE_QUERY = 5000
+MARK_KEYS_IN_ONE_QUERY = 400
 
 
 @dataclass
@@ -141,15 +142,20 @@ def _possible_keys(snapshot: Snapshot) -> set[str]:
     return keys
 
 
+class Mark(NamedTuple):
+    done_at: datetime | None
+    snoozed_until: datetime | None
+
+
 def _marks(user, snapshot: Snapshot) -> dict:
-    """The done and snooze marks of the items this snapshot can list (not every mark ever made)."""
+    """The done and snooze marks of the items this snapshot can list, as plain values (no model rows)."""
     keys = _possible_keys(snapshot)
     if not keys:
         return {}
     marks = DueMark.objects.for_user(user)
     if len(keys) <= MARK_KEYS_IN_ONE_QUERY:
         marks = marks.filter(key__in=keys)
-    return {m.key: m for m in marks}
+    return {key: Mark(done, snoozed) for key, done, snoozed in marks.values_list("key", "done_at", "snoozed_until")}
 
 
 def keep_in_touch_counts(user, bounds: dict[str, datetime]) -> dict[str, int]:
