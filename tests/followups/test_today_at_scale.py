@@ -157,3 +157,28 @@ def test_the_migration_fills_the_clock_from_what_was_recorded(owner):
     asked.refresh_from_db()
     assert (c.person.last_interaction_at, c.person.next_keep_in_touch_at) == (later, later + timedelta(days=20))
     assert asked.last_interaction_at is None
+
+
+def test_the_navigation_count_agrees_with_today_without_reading_held_conversations(owner, django_assert_max_num_queries):
+    from coffeechat.followups.today import due_now, due_summary, navigation_count
+
+    now = timezone.now()
+    ended = now - timedelta(days=5)
+    plain = ConversationFactory(owner=owner, state="held", ended_at=ended)                         # thank-you and reflect
+    thanked = ConversationFactory(owner=owner, state="held", ended_at=ended, reflected_at=now)
+    Message.objects.create(owner=owner, person=thanked.person, conversation=thanked, kind="thank_you", sent_at=ended)
+    early = ConversationFactory(owner=owner, state="held", ended_at=ended, reflected_at=now)        # thanked before: still due
+    Message.objects.create(owner=owner, person=early.person, conversation=early, kind="thank_you", sent_at=ended - timedelta(hours=3))
+    done = ConversationFactory(owner=owner, state="held", ended_at=ended, reflected_at=now)
+    services.mark_done(owner, f"thank_you:{done.pk}")
+    snoozed = ConversationFactory(owner=owner, state="held", ended_at=ended, reflected_at=now)
+    services.snooze(owner, f"thank_you:{snoozed.pk}", "week")
+    recent = ConversationFactory(owner=owner, state="held", ended_at=now - timedelta(hours=1), reflected_at=now)  # due tomorrow
+    ConversationFactory(owner=owner, state="requested", requested_at=now - timedelta(days=30))
+    talked_long_ago(owner, 2)
+    expected = due_now(due_summary(owner, now, read_keep_in_touch=1000))
+    assert expected == 2 + 1 + 1 + 2, (plain, recent)  # plain ×2, early, the request, keep in touch ×2
+    with CaptureQueriesContext(connection) as ctx:
+        assert navigation_count(owner, now) == expected
+    read = [q["sql"] for q in ctx.captured_queries if q["sql"].startswith('SELECT "conversations_conversation"."id"')]
+    assert read and all('"ended_at" IS NOT NULL' in sql for sql in read), read  # held ones are counted, not read

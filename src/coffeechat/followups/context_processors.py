@@ -11,6 +11,11 @@ def _due_now(request) -> int:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return 0
-    from coffeechat.followups.today import due_now, summary_for_request
+    from django.utils import timezone
 
-    return due_now(summary_for_request(request))
+    from coffeechat.followups.today import due_now, navigation_count
+
+    cached = getattr(request, "_coffeechat_due", None)
+    if cached is not None:  # the Today page computed it already
+        return due_now(cached[1])
+    return navigation_count(user, timezone.now())

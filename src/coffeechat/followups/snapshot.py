@@ -54,11 +54,12 @@ def _task_done():
 
 
 def load_snapshot(user, *, keep_in_touch_limit: int | None = None, person_id: int | None = None,
-                  conversation_id: int | None = None, task_id: int | None = None) -> Snapshot:
+                  conversation_id: int | None = None, task_id: int | None = None, skip_ended: bool = False) -> Snapshot:
     """The candidates for every rule, in a fixed number of queries whatever the size of the data.
 
     keep_in_touch_limit: read only the people soonest due to keep in touch (by the stored clock).
     person_id / conversation_id / task_id: only what concerns that one person, conversation or task.
+    skip_ended: leave out held conversations with an end time (ended_due_counts counts their items instead).
     """
     only_one = person_id is not None or conversation_id is not None or task_id is not None
     State = Conversation.State
@@ -69,6 +70,8 @@ def load_snapshot(user, *, keep_in_touch_limit: int | None = None, person_id: in
     pending = (Q(state=State.REQUESTED) | Q(state=State.SCHEDULED, scheduled_start__gt=F("reflected_at"))
                | Q(state__in=[State.HELD, State.SCHEDULED]) & (Q(reflected_at__isnull=True) | ~thanked))
     conversations = Conversation.objects.for_user(user).filter(pending)
+    if skip_ended:
+        conversations = conversations.exclude(state=State.HELD, ended_at__isnull=False)
     referrals = Person.objects.for_user(user).filter(source=Source.REFERRAL, referred_by__isnull=False).exclude(
         Exists(Message.objects.filter(person=OuterRef("pk"), sent_at__isnull=False).exclude(kind=MessageKind.REPLY)))
     kit = Person.objects.for_user(user).filter(keep_in_touch_due_q(user.keep_in_touch_days, None))
@@ -166,3 +169,27 @@ def keep_in_touch_counts(user, bounds: dict[str, datetime]) -> dict[str, int]:
         return {}
     counts = Person.objects.for_user(user).filter(keep_in_touch_due_q(user.keep_in_touch_days, None)).aggregate(**q)
     return {name: counts[f"c{n}"] for n, name in enumerate(names)}
+
+
+def _not_marked(kind: str, by: datetime):
+    """No done mark, and no snooze past `by`, for this kind of item of the outer conversation."""
+    key = Concat(Value(f"{kind}:"), Cast(OuterRef("pk"), CharField()))
+    return ~Exists(DueMark.objects.filter(owner=OuterRef("owner"), key=key).filter(Q(done_at__isnull=False) | Q(snoozed_until__gt=by)))
+
+
+def ended_due_counts(user, by: datetime) -> int:
+    """How many thank-you and reflection items of held conversations with an end time are due by `by`.
+
+    The same rules as rules.py (thank-you `thank_you_hours` after the end unless one was sent from an hour
+    before it; reflection REFLECT_DAYS after unless reflected; done and snoozed marks), counted in SQL in
+    one query, without reading a row: what load_snapshot(skip_ended=True) leaves out.
+    """
+    from coffeechat.followups.rules import REFLECT_DAYS
+
+    held = Conversation.objects.for_user(user).filter(state=Conversation.State.HELD, ended_at__isnull=False)
+    thanked = Exists(_thank_you_sent(sent_at__gte=OuterRef("ended_at") - timedelta(hours=1)))
+    counts = held.aggregate(
+        thank_you=Count("pk", filter=Q(ended_at__lte=by - timedelta(hours=user.thank_you_hours)) & ~thanked & _not_marked("thank_you", by)),
+        reflect=Count("pk", filter=Q(ended_at__lte=by - timedelta(days=REFLECT_DAYS), reflected_at__isnull=True) & _not_marked("reflect", by)),
+    )
+    return (counts["thank_you"] or 0) + (counts["reflect"] or 0)
