@@ -176,9 +176,18 @@ def test_the_navigation_count_agrees_with_today_without_reading_held_conversatio
     recent = ConversationFactory(owner=owner, state="held", ended_at=now - timedelta(hours=1), reflected_at=now)  # due tomorrow
     ConversationFactory(owner=owner, state="requested", requested_at=now - timedelta(days=30))
     talked_long_ago(owner, 2)
+    referrer = PersonFactory(owner=owner)
+    for n in range(4):  # due, done, contacted, too recent
+        referral = PersonFactory(owner=owner, referred_by=referrer, source="referral")
+        Person.objects.filter(pk=referral.pk).update(created_at=now - timedelta(days=1 if n == 3 else 10))
+        if n == 1:
+            services.mark_done(owner, f"contact_referral:{referral.pk}")
+        if n == 2:
+            Message.objects.create(owner=owner, person=referral, kind="request", sent_at=now)
     expected = due_now(due_summary(owner, now, read_keep_in_touch=1000))
-    assert expected == 2 + 1 + 1 + 2, (plain, recent)  # plain ×2, early, the request, keep in touch ×2
+    assert expected == 2 + 1 + 1 + 2 + 1, (plain, recent)  # plain ×2, early, the request, keep in touch ×2, a referral
     with CaptureQueriesContext(connection) as ctx:
         assert navigation_count(owner, now) == expected
     read = [q["sql"] for q in ctx.captured_queries if q["sql"].startswith('SELECT "conversations_conversation"."id"')]
     assert read and all('"ended_at" IS NOT NULL' in sql for sql in read), read  # held ones are counted, not read
+    assert not [q for q in ctx.captured_queries if q["sql"].startswith('SELECT "people_person"."id"')]  # referrals too

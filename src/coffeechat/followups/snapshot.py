@@ -54,12 +54,13 @@ def _task_done():
 
 
 def load_snapshot(user, *, keep_in_touch_limit: int | None = None, person_id: int | None = None,
-                  conversation_id: int | None = None, task_id: int | None = None, skip_ended: bool = False) -> Snapshot:
+                  conversation_id: int | None = None, task_id: int | None = None, skip_ended: bool = False, skip_referrals: bool = False) -> Snapshot:
     """The candidates for every rule, in a fixed number of queries whatever the size of the data.
 
     keep_in_touch_limit: read only the people soonest due to keep in touch (by the stored clock).
     person_id / conversation_id / task_id: only what concerns that one person, conversation or task.
     skip_ended: leave out held conversations with an end time (ended_due_counts counts their items instead).
+    skip_referrals: leave out referrals not contacted yet (referral_due_count counts them instead).
     """
     only_one = person_id is not None or conversation_id is not None or task_id is not None
     State = Conversation.State
@@ -72,8 +73,9 @@ def load_snapshot(user, *, keep_in_touch_limit: int | None = None, person_id: in
     conversations = Conversation.objects.for_user(user).filter(pending)
     if skip_ended:
         conversations = conversations.exclude(state=State.HELD, ended_at__isnull=False)
-    referrals = Person.objects.for_user(user).filter(source=Source.REFERRAL, referred_by__isnull=False).exclude(
-        Exists(Message.objects.filter(person=OuterRef("pk"), sent_at__isnull=False).exclude(kind=MessageKind.REPLY)))
+    referrals = _uncontacted_referrals(user)
+    if skip_referrals:
+        referrals = referrals.none()
     kit = Person.objects.for_user(user).filter(keep_in_touch_due_q(user.keep_in_touch_days, None))
     tasks = Task.objects.for_user(user).exclude(Exists(_task_done()))
     if only_one:
@@ -115,6 +117,19 @@ def load_snapshot(user, *, keep_in_touch_limit: int | None = None, person_id: in
     )
     snapshot.marks = _marks(user, snapshot)
     return snapshot
+
+
+def _uncontacted_referrals(user):
+    return Person.objects.for_user(user).filter(source=Source.REFERRAL, referred_by__isnull=False).exclude(
+        Exists(Message.objects.filter(person=OuterRef("pk"), sent_at__isnull=False).exclude(kind=MessageKind.REPLY)))
+
+
+def referral_due_count(user, by: datetime) -> int:
+    """Referrals not contacted, due (REFERRAL_DAYS after they were added) by `by`: rules.py's rule in one count."""
+    from coffeechat.followups.rules import REFERRAL_DAYS
+
+    return _uncontacted_referrals(user).filter(created_at__lte=by - timedelta(days=REFERRAL_DAYS)).filter(
+        _not_marked("contact_referral", by)).count()
 
 
 def _keep_in_touch_people(user, kit, limit):

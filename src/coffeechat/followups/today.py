@@ -12,7 +12,7 @@ from datetime import datetime, time, timedelta
 from django.utils import timezone
 
 from coffeechat.followups.rules import DueItem, due_items, load_snapshot
-from coffeechat.followups.snapshot import ended_due_counts, keep_in_touch_counts
+from coffeechat.followups.snapshot import ended_due_counts, keep_in_touch_counts, referral_due_count
 from coffeechat.people.services import keep_in_touch_due_at
 
 GROUPS = ("Overdue", "Today", "This week", "Later")
@@ -102,12 +102,13 @@ def due_now(summary: DueSummary) -> int:
 
 
 def navigation_count(user, now: datetime) -> int:
-    """Overdue or due today, as Today counts them, reading only conversations still to come or open, referrals
-    and tasks: keep-in-touch and the thank-you and reflection of held conversations are counted in SQL."""
-    snapshot = load_snapshot(user, keep_in_touch_limit=0, skip_ended=True)
+    """Overdue or due today, as Today counts them, reading only conversations still open or to come and tasks:
+    keep-in-touch, referrals and the thank-you and reflection of held conversations are counted in SQL."""
+    snapshot = load_snapshot(user, keep_in_touch_limit=0, skip_ended=True, skip_referrals=True)
     end_of_today = group_bounds(now, user.week_start)["Today"]
     listed = sum(1 for item in due_items(snapshot, now) if item.due <= end_of_today)
-    return listed + keep_in_touch_counts(user, {"Today": end_of_today})["Today"] + ended_due_counts(user, end_of_today)
+    counted = keep_in_touch_counts(user, {"Today": end_of_today})["Today"] + ended_due_counts(user, end_of_today)
+    return listed + counted + referral_due_count(user, end_of_today)
 
 
 def summary_for_request(request, *, full: bool = False, refresh: bool = False) -> DueSummary:
