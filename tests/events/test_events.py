@@ -95,3 +95,14 @@ def test_the_cli_contracts(tmp_path):
         result = run_cli(tmp_path, *bad)
         assert result.returncode == 1 and "Traceback" not in result.stderr and result.stderr.strip()
     assert run_cli(tmp_path, "events", "add", "X").returncode == 2
+
+
+def test_the_navigation_counts_event_follow_ups_as_today_does(owner, evening):
+    from django.utils import timezone
+
+    from coffeechat.followups.today import due_now, due_summary, navigation_count
+
+    PersonFactory(owner=owner, event=evening, source="event")
+    PersonFactory(owner=owner, event=Event.objects.create(owner=owner, name="Tomorrow's fair", date=timezone.localdate()), source="event")
+    now = timezone.now()
+    assert navigation_count(owner, now) == due_now(due_summary(owner, now, read_keep_in_touch=100)) == 1

@@ -202,7 +202,7 @@ def test_the_today_page_query_count_does_not_grow(owner_client, owner):
         Task.objects.create(owner=owner, title="t", due_at=now)
     assert count() == few
     # One snapshot serves the page and the navigation count: at most 7 queries for it, plus session, user and page.
-    assert few <= 12, few
+    assert few <= 14, few  # 12, plus people met at events and who gave names
 
 
 @pytest.mark.parametrize(("action", "span"), [("1h", timedelta(hours=1)), ("tomorrow", timedelta(days=1)), ("week", timedelta(days=7))])

@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 
 from coffeechat.ownership import OwnedModel
+from coffeechat.people.services import advance_keep_in_touch
 from coffeechat.timezones import validate_time_zone
 
 
@@ -72,6 +73,13 @@ class Conversation(OwnedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:conversation", args=[self.pk])
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # A conversation held (or scheduled: it counts once its end passes) starts or moves the
+        # person's keep-in-touch clock; done here so every way of saving one keeps the clock right.
+        if self.state in (self.State.HELD, self.State.SCHEDULED) and self.ended is not None:
+            advance_keep_in_touch(self.person, self.ended, talk=True)
 
     @property
     def is_open_request(self) -> bool:

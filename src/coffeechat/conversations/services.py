@@ -12,7 +12,7 @@ from django.utils import timezone
 from coffeechat.conversations.models import Conversation
 from coffeechat.conversations.routine import Nudge, request_nudge
 from coffeechat.people.models import Person, Source
-from coffeechat.people.services import organization_named, split_name
+from coffeechat.people.services import advance_keep_in_touch, organization_named, split_name
 from coffeechat.text import fold
 
 OPEN_STATES = (Conversation.State.DRAFT, Conversation.State.REQUESTED, Conversation.State.ACCEPTED)
@@ -69,6 +69,7 @@ def record_answer(conversation: Conversation, outcome: str, when: datetime) -> N
 def record_contact(person: Person, when: datetime) -> None:
     # Any interaction counts as contact: it keeps an import's undo from removing this person.
     Person.objects.filter(pk=person.pk).update(updated_at=max(when, timezone.now()))
+    advance_keep_in_touch(person, when)
 
 
 def nudge_for(conversation: Conversation, now: datetime | None = None) -> Nudge | None:

@@ -1,4 +1,3 @@
-from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
 
@@ -8,12 +7,15 @@ def due_count(request):
 
 
 def _due_now(request) -> int:
-    """How many items are overdue or due today, for the navigation; computed only if a page shows it."""
+    """How many items are overdue or due today: counted, keep-in-touch by the stored clock (see today.py)."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return 0
-    from coffeechat.followups.rules import due_for_request
+    from django.utils import timezone
 
-    now, items = due_for_request(request)
-    today = timezone.localdate(now)
-    return sum(1 for item in items if item.overdue or timezone.localdate(item.due) == today)
+    from coffeechat.followups.today import due_now, navigation_count
+
+    cached = getattr(request, "_coffeechat_due", None)
+    if cached is not None:  # the Today page computed it already
+        return due_now(cached[1])
+    return navigation_count(user, timezone.now())

@@ -1,25 +1,23 @@
 """What is due: pure functions of a snapshot of the user's data and "now".
 
-`load_snapshot` reads everything in a fixed number of queries; `due_items` decides, with
-no database access, so every rule can be tested by moving the clock.
+`load_snapshot` (snapshot.py) reads the candidates in a fixed number of indexed queries; `due_items`
+decides, with no database access, so every rule can be tested by moving the clock.
 """
 
-from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from django.db.models import Count
 from django.urls import reverse
-from django.utils import timezone
 
 from coffeechat.conversations.models import Conversation
 from coffeechat.conversations.routine import request_nudge
 from coffeechat.conversations.services import held_end
 from coffeechat.events.models import FOLLOW_UP_DAYS
+from coffeechat.followups.snapshot import Snapshot, load_snapshot
 from coffeechat.meetings.preparation import checklist_for
-from coffeechat.outreach.models import Message, MessageKind
-from coffeechat.people.models import Person
+
+__all__ = ["DueItem", "Snapshot", "due_items", "last_interaction", "load_snapshot"]
 
 REFERRAL_DAYS = 7
 REFLECT_DAYS = 3
@@ -55,51 +53,9 @@ class DueItem:
                 "due": self.due.isoformat(), "overdue": self.overdue, "action": self.action}
 
 
-@dataclass
-class Snapshot:
-    user: object
-    conversations: list
-    people: dict
-    interactions: dict = field(default_factory=dict)      # person id -> [datetime]
-    contacted: set = field(default_factory=set)           # person ids with a sent message
-    thanked: set = field(default_factory=set)             # conversation ids with a thank-you sent
-    thanked_people: dict = field(default_factory=dict)    # person id -> their latest thank-you
-    plan_counts: dict = field(default_factory=dict)
-    tasks: list = field(default_factory=list)
-    marks: dict = field(default_factory=dict)
-
-
-def load_snapshot(user) -> Snapshot:
-    from coffeechat.followups.models import DueMark, Task, Touch
-
-    conversations = list(
-        Conversation.objects.for_user(user).select_related("person", "person__organization").annotate(plan_count=Count("plan_items"))
-    )
-    people = {p.pk: p for p in Person.objects.for_user(user).select_related("referred_by", "organization", "event")}
-    interactions = defaultdict(list)
-    contacted, thanked, thanked_people = set(), set(), {}
-    for person_id, conversation_id, kind, sent_at in Message.objects.for_user(user).filter(sent_at__isnull=False).values_list(
-            "person_id", "conversation_id", "kind", "sent_at"):
-        interactions[person_id].append(sent_at)
-        if kind != MessageKind.REPLY:
-            contacted.add(person_id)
-        if kind == MessageKind.THANK_YOU and conversation_id:
-            thanked.add((conversation_id, sent_at))
-        if kind == MessageKind.THANK_YOU:
-            thanked_people[person_id] = max(sent_at, thanked_people.get(person_id, sent_at))
-    for person_id, happened_at in Touch.objects.for_user(user).values_list("person_id", "happened_at"):
-        interactions[person_id].append(happened_at)
-    plan_counts = {c.pk: c.plan_count for c in conversations}
-    return Snapshot(
-        user=user, conversations=conversations, people=people, interactions=dict(interactions), contacted=contacted,
-        thanked=thanked, thanked_people=thanked_people, plan_counts=plan_counts, tasks=list(Task.objects.for_user(user).select_related("person")),
-        marks={m.key: m for m in DueMark.objects.for_user(user)},
-    )
-
-
 def last_interaction(snapshot: Snapshot, person_id: int, now: datetime) -> datetime | None:
     moments = [t for t in snapshot.interactions.get(person_id, []) if t <= now]
-    moments += [end for c in snapshot.conversations if c.person_id == person_id and (end := held_end(c, now))]
+    moments += [end for c in snapshot.talks.get(person_id, []) if (end := held_end(c, now))]
     return max(moments) if moments else None
 
 
@@ -157,22 +113,18 @@ def keep_in_touch_due(snapshot: Snapshot, person, now: datetime) -> tuple[dateti
             return None
         return (last_interaction(snapshot, person.pk, now) or person.created_at), cadence
     cadence = user.keep_in_touch_days
-    talked = any(c.person_id == person.pk and held_end(c, now) for c in snapshot.conversations)
+    talked = any(held_end(c, now) for c in snapshot.talks.get(person.pk, []))
     last = last_interaction(snapshot, person.pk, now) if cadence and talked else None
     return (last, cadence) if last is not None else None
 
 
 def _thank_introducers(snapshot: Snapshot):
     """Someone who gave you names is thanked within two days of the last names recorded."""
-    introduced = {}
-    for person in snapshot.people.values():
-        if person.source == "introduction" and person.referred_by_id in snapshot.people:
-            introduced[person.referred_by_id] = max(person.created_at, introduced.get(person.referred_by_id, person.created_at))
-    for introducer_id, since in introduced.items():
-        thanked = snapshot.thanked_people.get(introducer_id)
+    for introducer, since in snapshot.introducers.values():
+        thanked = snapshot.thanked_people.get(introducer.pk)
         if thanked is None or thanked < since - timedelta(days=1):
-            action = reverse("outreach:compose-thanks", args=[introducer_id]) + "?template=thank_introducer"
-            yield ("thank_introducer", f"thank_introducer:{introducer_id}:{since:%Y%m%d%H%M}", snapshot.people[introducer_id],
+            action = reverse("outreach:compose-thanks", args=[introducer.pk]) + "?template=thank_introducer"
+            yield ("thank_introducer", f"thank_introducer:{introducer.pk}:{since:%Y%m%d%H%M}", introducer,
                    None, since + timedelta(days=THANK_INTRODUCER_DAYS), action)
 
 
@@ -205,11 +157,3 @@ def due_items(snapshot: Snapshot, now: datetime) -> list[DueItem]:
         items.append(DueItem("task", key, task.title, task.person.display_name if task.person_id else "",
                              task.person_id, task.conversation_id, due, due < now, reverse("followups:today") + f"#task-{task.pk}"))
     return sorted(items, key=lambda i: (i.due, i.kind, i.key))
-
-
-def due_for_request(request, *, refresh: bool = False) -> tuple[datetime, list[DueItem]]:
-    """(now, items) for the signed-in user, computed once a request: the page and its navigation share it."""
-    if refresh or not hasattr(request, "_coffeechat_due"):
-        now = timezone.now()
-        request._coffeechat_due = (now, due_items(load_snapshot(request.user), now))
-    return request._coffeechat_due

@@ -7,6 +7,7 @@ urlpatterns = [
     path("today/", views.today, name="today"),
     path("today/item/", views.item_action, name="item"),
     path("today/task/", views.add_task, name="task"),
+    path("today/<slug:group>/", views.today_group, name="group"),
     path("conversations/<int:pk>/follow-up/", views.conversation_followup, name="conversation"),
     path("conversations/<int:pk>/follow-up/thank-you/", views.thank_you, name="thank-you"),
     path("conversations/<int:pk>/follow-up/reflection/", views.reflection, name="reflection"),

@@ -2,10 +2,12 @@ from datetime import datetime, time, timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
 from coffeechat.conversations.access import get_conversation_for_user
@@ -14,40 +16,21 @@ from coffeechat.conversations.models import Conversation
 from coffeechat.followups import services
 from coffeechat.followups.forms import CadenceForm, ReflectionForm, TaskForm, TouchForm
 from coffeechat.followups.models import CalendarFeed
-from coffeechat.followups.rules import (
-    due_for_request,
-    keep_in_touch_due,
-    last_interaction,
-    load_snapshot,
-)
+from coffeechat.followups.rules import due_items, keep_in_touch_due, last_interaction, load_snapshot
+from coffeechat.followups.today import GROUPS, group_items, summary_for_request, today_groups
 from coffeechat.people.access import get_person_for_user
 from coffeechat.people.models import Person
 
-
-def group_items(items, now, week_start: int = 0):
-    """Overdue, today, the rest of this calendar week (from the user's week start), later — in their time zone."""
-    today = timezone.localdate(now)
-    end_of_week = today + timedelta(days=(week_start + 6 - today.weekday()) % 7)
-    groups = {"Overdue": [], "Today": [], "This week": [], "Later": []}
-    for item in items:
-        day = timezone.localdate(item.due)
-        if item.overdue:
-            groups["Overdue"].append(item)
-        elif day == today:
-            groups["Today"].append(item)
-        elif day <= end_of_week:
-            groups["This week"].append(item)
-        else:
-            groups["Later"].append(item)
-    return [(name, group) for name, group in groups.items() if group]
+ALL_PAGE_SIZE = 50
 
 
-def _today_context(request):
-    now, items = due_for_request(request)
-    upcoming = (Conversation.objects.for_user(request.user).filter(state=Conversation.State.SCHEDULED, scheduled_start__gte=now)
+def _today_context(request, *, refresh: bool = False):
+    summary = summary_for_request(request, full=True, refresh=refresh)
+    upcoming = (Conversation.objects.for_user(request.user).filter(state=Conversation.State.SCHEDULED, scheduled_start__gte=summary.now)
                 .select_related("person").order_by("scheduled_start")[:5])
-    return {"groups": group_items(items, now, request.user.week_start), "item_count": len(items), "upcoming": upcoming, "task_form": TaskForm(),
-            "has_people": Person.objects.for_user(request.user).exists()}
+    groups = today_groups(summary)
+    return {"groups": groups, "item_count": sum(g.count for g in groups), "upcoming": upcoming, "task_form": TaskForm(),
+            "has_people": bool(groups) or Person.objects.for_user(request.user).exists()}
 
 
 @login_required
@@ -56,12 +39,42 @@ def today(request):
 
 
 @login_required
+def today_group(request, group):
+    """Every item of one Today group, a page at a time (Today itself shows the first screenful)."""
+    names = {name.lower().replace(" ", "-"): name for name in GROUPS}
+    if group not in names:
+        raise Http404("No such group.")
+    now = timezone.now()
+    items = dict(group_items(due_items(load_snapshot(request.user), now), now, request.user.week_start)).get(names[group], [])
+    page = Paginator(items, ALL_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "followups/today_group.html", {"name": names[group], "page": page})
+
+
+# The subject a due item's key names: "thank_you:12" a conversation, "keep_in_touch:7:…" a person.
+CONVERSATION_KINDS = {"thank_you", "reflect", "second_contact", "follow_up", "prepare"}
+PERSON_KINDS = {"contact_referral", "keep_in_touch", "event_follow_up", "thank_introducer"}
+
+
+def _due_item(request, key: str, now):
+    """The item the rules list under this key for the user now (or None), reading only its conversation, person or task."""
+    kind, _, rest = key.partition(":")
+    pk = rest.split(":")[0]
+    if not pk.isdigit():
+        return None
+    subject = ({"conversation_id": int(pk)} if kind in CONVERSATION_KINDS else {"person_id": int(pk)} if kind in PERSON_KINDS
+               else {"task_id": int(pk)} if kind == "task" else None)
+    if subject is None:
+        return None
+    return next((i for i in due_items(load_snapshot(request.user, **subject), now) if i.key == key), None)
+
+
+@login_required
 @require_POST
 def item_action(request):
     """Done or snooze one due item; the list is re-rendered for htmx, or the page reloaded."""
     key, action = request.POST.get("key", ""), request.POST.get("action", "")
-    now, items = due_for_request(request)
-    item = next((i for i in items if i.key == key), None)
+    now = timezone.now()
+    item = _due_item(request, key, now)
     if item is None:
         raise Http404("Nothing due with that key.")
     if action == "done":
@@ -71,8 +84,10 @@ def item_action(request):
     else:
         return HttpResponse("Unknown action", status=400)
     if request.headers.get("HX-Request"):
-        due_for_request(request, refresh=True)  # the list as it is after this change
-        return render(request, "followups/_due_list.html", _today_context(request))
+        return render(request, "followups/_due_list.html", _today_context(request, refresh=True))  # the list after this change
+    back = request.POST.get("next", "")
+    if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return redirect(back)
     return redirect("home")
 
 
@@ -195,7 +210,7 @@ def keep_in_touch(request, person_pk):
             messages.success(request, "Saved.")
             return redirect("followups:touch", person_pk=person.pk)
     now = timezone.now()
-    snapshot = load_snapshot(request.user)
+    snapshot = load_snapshot(request.user, person_id=person.pk)
     last = last_interaction(snapshot, person.pk, now)
     cadence = request.user.keep_in_touch_days if person.keep_in_touch_days is None else person.keep_in_touch_days
     due = keep_in_touch_due(snapshot, person, now)

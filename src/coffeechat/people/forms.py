@@ -2,8 +2,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 from django.db import models
+from django.urls import reverse_lazy
 
-from coffeechat.people.models import NAME_FIELDS, Organization, Person
+from coffeechat.people.models import Organization, Person
+from coffeechat.people.picker import PersonPickerField
 from coffeechat.people.services import format_commonalities, parse_commonalities, parse_tags
 from coffeechat.timezones import TimeZoneField
 
@@ -59,7 +61,8 @@ class PersonForm(forms.ModelForm):
     links = LinesField(validator=URLValidator(), what="web address", help_text="Websites, portfolios, articles: one per line.")
     organization_name = forms.CharField(
         label="Organisation", required=False, max_length=200,
-        widget=forms.TextInput(attrs={"list": "organization-names", "autocomplete": "off"}),
+        widget=forms.TextInput(attrs={"list": "organization-names", "autocomplete": "off", "hx-get": reverse_lazy("people:organization-pick"),
+                                      "hx-trigger": "input changed delay:200ms", "hx-target": "#organization-names", "hx-sync": "this:replace"}),
     )
     time_zone = TimeZoneField(required=False, label="Their time zone")
     commonalities_text = forms.CharField(
@@ -89,11 +92,10 @@ class PersonForm(forms.ModelForm):
     def __init__(self, *args, owner, **kwargs):
         super().__init__(*args, **kwargs)
         self.owner = owner
-        others = Person.objects.for_user(owner).only(*NAME_FIELDS)
-        if self.instance.pk:
-            others = others.exclude(pk=self.instance.pk)
-        self.fields["referred_by"].queryset = others
-        self.fields["referred_by"].empty_label = "Nobody"
+        # A type-ahead over the user's own people, never a list of all of them.
+        self.fields["referred_by"] = PersonPickerField(
+            owner=owner, exclude=self.instance.pk, label="Referred by",
+            help_text="Who suggested them: type a name and pick from the suggestions.")
         if self.instance.pk:
             self.fields["organization_name"].initial = getattr(self.instance.organization, "name", "")
             self.fields["commonalities_text"].initial = format_commonalities(self.instance.commonalities)

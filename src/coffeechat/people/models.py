@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
@@ -179,11 +181,25 @@ class Person(OwnedModel):
         ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="people", editable=False
     )
     search_text = models.TextField(blank=True, editable=False)
+    # The keep-in-touch clock, kept so the due rules read only the people whose time may have come:
+    # the last interaction once you have talked with them (see people.services.advance_keep_in_touch),
+    # and, for people with a cadence of their own, when the next contact is due (the user's default
+    # cadence is applied at query time, so changing it needs no rewrite).
+    last_interaction_at = models.DateTimeField(null=True, blank=True, editable=False)
+    next_keep_in_touch_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = [Lower("last_name"), Lower("first_name"), "pk"]
         verbose_name_plural = "people"
-        indexes = [models.Index(fields=["owner", "source"])]
+        indexes = [
+            models.Index(fields=["owner", "source"]),
+            # The list's orders, served by an index on both databases (owner first: one user's rows).
+            models.Index(fields=["owner", "last_name", "first_name", "id"], name="person_owner_name"),
+            models.Index(fields=["owner", "-created_at", "-id"], name="person_owner_created"),
+            models.Index(fields=["owner", "-updated_at", "-id"], name="person_owner_updated"),
+            models.Index(fields=["owner", "keep_in_touch_days", "last_interaction_at"], name="person_kit_default"),
+            models.Index(fields=["owner", "next_keep_in_touch_at"], name="person_kit_own"),
+        ]
 
     def __str__(self) -> str:
         return self.display_name
@@ -205,6 +221,18 @@ class Person(OwnedModel):
         self.search_text = person_search_text(self.first_name, self.middle_name, self.last_name, self.title,
                                               self.location, self.emails, self.source_detail, self.research)
 
+    def refresh_next_keep_in_touch(self) -> None:
+        self.next_keep_in_touch_at = own_keep_in_touch_due(self.last_interaction_at, self.keep_in_touch_days)
+
     def save(self, *args, **kwargs):
         self.refresh_search_text()
+        self.refresh_next_keep_in_touch()
+        fields = kwargs.get("update_fields")
+        if fields is not None and "keep_in_touch_days" in fields:
+            kwargs["update_fields"] = [*fields, "next_keep_in_touch_at"]
         super().save(*args, **kwargs)
+
+
+def own_keep_in_touch_due(last, days):
+    """When a person with a cadence of their own is next due; None without one (or with it off)."""
+    return last + timedelta(days=days) if last is not None and days else None

@@ -1,8 +1,18 @@
 """People and organisations: the writes and queries that views and commands share."""
 
-from django.db.models import Q, QuerySet
+from datetime import datetime, timedelta
 
-from coffeechat.people.models import CommonalityKind, Organization, Person, Tag
+from django.db.models import FilteredRelation, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from coffeechat.people.models import (
+    CommonalityKind,
+    Organization,
+    Person,
+    Tag,
+    own_keep_in_touch_due,
+)
+from coffeechat.people.search import matching
 from coffeechat.text import fold
 
 
@@ -92,32 +102,78 @@ def format_commonalities(items: list[dict]) -> str:
     return "\n".join(f"{names.get(i.get('kind'), 'Other')}: {i.get('detail', '')}" for i in items or [])
 
 
-def search_people(queryset: QuerySet, query: str) -> QuerySet:
-    """Every word must appear in the person's text or their organisation's name, accents ignored."""
-    for word in fold(query).split():
-        queryset = queryset.filter(
-            Q(search_text__contains=word) | Q(organization__search_text__contains=word)
-        )
-    return queryset
+def search_people(queryset: QuerySet, query: str, owner) -> QuerySet:
+    """Every word must start a word of the person's text or of their organisation's name, accents ignored:
+    by the full-text index (people.search); the organisations matched are `owner`'s own."""
+    return matching(queryset, query, owner)
 
 
 SORTS = {
     "name": ("last_name", "first_name", "pk"),
     "-created": ("-created_at", "-pk"),
-    "organization": ("organization__name", "last_name", "first_name", "pk"),
+    "organization": ("own_organization__name", "last_name", "first_name", "pk"),
     "-updated": ("-updated_at", "-pk"),
 }
 SORT_LABELS = {"name": "Name", "organization": "Organisation", "-created": "Newest", "-updated": "Recently changed"}
 
 
 def people_list(owner, *, query: str = "", source: str = "", tag: str = "", sort: str = "name", batch: int | None = None) -> QuerySet:
-    people = Person.objects.for_user(owner).select_related("organization").prefetch_related("tags")
+    # The organisation is read for the page's rows only, and only among the user's own organisations.
+    people = Person.objects.for_user(owner).prefetch_related(
+        Prefetch("organization", queryset=Organization.objects.for_user(owner)), "tags")
     if query:
-        people = search_people(people, query)
+        people = search_people(people, query, owner)
     if source:
         people = people.filter(source=source)
     if tag:
         people = people.filter(tags__name__iexact=tag)
     if batch:
         people = people.filter(import_batch_id=batch)
+    if sort == "organization":
+        people = people.annotate(own_organization=FilteredRelation("organization", condition=Q(organization__owner=owner)))
     return people.order_by(*SORTS.get(sort, SORTS["name"]))
+
+
+def advance_keep_in_touch(person: Person, when: datetime, *, talk: bool = False, now: datetime | None = None) -> None:
+    """Move the person's stored keep-in-touch clock for an interaction at `when`.
+
+    The clock starts with the first conversation held or scheduled (`talk`); other contact before that
+    does not count. The stored value is the latest interaction up to now or, while none has happened
+    yet, the earliest one to come: never later than the clock the due rules compute at any moment, so
+    the indexed candidate query (`next due <= horizon`) never misses someone the rules would list.
+    """
+    now = now or timezone.now()
+    last = person.last_interaction_at
+    if last is None:
+        if not talk:
+            return
+        new = when
+    elif last > now:
+        new = min(last, when)
+    else:
+        new = max(last, when) if when <= now else last
+    if new == last:
+        return
+    person.last_interaction_at = new
+    person.refresh_next_keep_in_touch()
+    Person.objects.filter(pk=person.pk).update(last_interaction_at=new, next_keep_in_touch_at=person.next_keep_in_touch_at)
+
+
+def keep_in_touch_due_q(default_days: int, horizon: datetime | None) -> Q:
+    """People whose keep-in-touch may be due by `horizon` (any time when None), by the stored clock.
+
+    Two indexed paths: people on the user's default cadence by their last interaction, people with a
+    cadence of their own by their stored next date.
+    """
+    own = Q(next_keep_in_touch_at__isnull=False) if horizon is None else Q(next_keep_in_touch_at__lte=horizon)
+    if not default_days:
+        return own
+    since = Q(last_interaction_at__isnull=False) if horizon is None else Q(last_interaction_at__lte=horizon - timedelta(days=default_days))
+    return Q(keep_in_touch_days__isnull=True) & since | own
+
+
+def keep_in_touch_due_at(person: Person, default_days: int) -> datetime | None:
+    """The stored clock's due date for one person (what keep_in_touch_due_q orders and counts by)."""
+    if person.keep_in_touch_days is None:
+        return own_keep_in_touch_due(person.last_interaction_at, default_days)
+    return person.next_keep_in_touch_at

@@ -8,6 +8,8 @@ from django.views.decorators.http import require_http_methods
 from coffeechat.people.access import get_person_for_user
 from coffeechat.people.forms import PersonForm
 from coffeechat.people.models import Organization, Person, Source, Tag
+from coffeechat.people.picker import PICK_LIMIT, people_matching, person_label
+from coffeechat.people.search import words
 from coffeechat.people.services import SORT_LABELS, SORTS, organization_named, people_list, set_tags
 
 PAGE_SIZE = 25
@@ -42,6 +44,24 @@ def person_list(request):
 
 
 @login_required
+def person_pick(request):
+    """Suggestions for a person picker: up to ten of the user's own people whose names start as typed."""
+    text = request.GET.get("q", request.GET.get("referred_by", ""))[:200]
+    exclude = request.GET.get("exclude", "")
+    found = people_matching(request.user, text, exclude=int(exclude) if exclude.isdigit() else None)
+    return render(request, "people/_person_options.html", {"labels": [person_label(p) for p in found]})
+
+
+@login_required
+def organization_pick(request):
+    """Suggestions for the organisation field: up to ten of the user's own organisations, by the words typed."""
+    found = []
+    for word in words(request.GET.get("organization_name", request.GET.get("q", ""))[:200])[:1]:
+        found = Organization.objects.for_user(request.user).filter(search_text__regex=rf"(^|[\W_]){word}")[:PICK_LIMIT]
+    return render(request, "people/_person_options.html", {"labels": [o.name for o in found]})
+
+
+@login_required
 def person_detail(request, pk):
     person = get_person_for_user(request, pk)
     referrals = person.referrals.all().select_related("organization")
@@ -71,7 +91,6 @@ def _person_form_page(request, form, person=None):
         {
             "form": form,
             "person": person,
-            "organization_names": Organization.objects.for_user(request.user).values_list("name", flat=True),
         },
         status=422 if form.is_bound else 200,
     )
