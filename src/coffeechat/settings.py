@@ -7,6 +7,7 @@ Two modes:
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -104,6 +105,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.forms",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -116,6 +118,8 @@ MIDDLEWARE = [
     "coffeechat.accounts.middleware.user_time_zone",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "coffeechat.urls"
@@ -167,7 +171,26 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    # django-axes counts failed password sign-ins and refuses them once locked out.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
+
+# Throttles. Password sign-in (django-axes): locked by account and, separately, by client address
+# after COFFEECHAT_LOGIN_ATTEMPTS failures, for COFFEECHAT_LOGIN_LOCKOUT_MINUTES; a password reset
+# lifts an account's lock. Reset requests and sign-in links are limited in accounts/throttle.py.
+TRUSTED_PROXIES = envint("COFFEECHAT_TRUSTED_PROXIES", 0)
+AXES_FAILURE_LIMIT = envint("COFFEECHAT_LOGIN_ATTEMPTS", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=envint("COFFEECHAT_LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
+AXES_CLIENT_IP_CALLABLE = "coffeechat.accounts.throttle.client_ip"
+AXES_VERBOSE = False
+PASSWORD_RESET_LIMIT = envint("COFFEECHAT_PASSWORD_RESET_PER_HOUR", 5)
+LOGIN_LINK_FAILURE_LIMIT = 10  # unknown or used sign-in links a client may try in 15 minutes
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 

@@ -91,3 +91,20 @@ class LoginToken(models.Model):
         if not claimed:
             return None
         return cls.objects.select_related("user").get(token_hash=_hash(token)).user
+
+
+class ThrottleHit(models.Model):
+    """One counted request (a reset request, a bad sign-in link…) for a rate limit.
+
+    Kept in the database so every worker process of a hosted installation sees the same count.
+    """
+
+    scope = models.CharField(max_length=32)
+    key = models.CharField(max_length=200)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [models.Index(fields=["scope", "key", "at"])]
+
+    def __str__(self) -> str:
+        return f"{self.scope} {self.key} at {self.at:%Y-%m-%d %H:%M:%S}"

@@ -1,3 +1,6 @@
+from datetime import timedelta
+
+from axes.utils import reset as reset_axes_lock
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
@@ -6,8 +9,16 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 
+from coffeechat.accounts import throttle
 from coffeechat.accounts.forms import SettingsForm, SignupForm
 from coffeechat.accounts.models import LoginToken
+
+LINK_WINDOW = timedelta(minutes=15)
+RESET_WINDOW = timedelta(hours=1)
+
+
+def _paused(request, reason):
+    return render(request, "accounts/locked.html", {"reason": reason}, status=429)
 
 
 class LoginView(auth_views.LoginView):
@@ -23,8 +34,13 @@ class LoginView(auth_views.LoginView):
 
 
 def token_login(request, token):
+    address = throttle.client_ip(request)
+    if throttle.over_limit("login-link", address, settings.LOGIN_LINK_FAILURE_LIMIT, LINK_WINDOW):
+        return _paused(request, "Too many sign-in links that did not work came from your network. "
+                                "Wait a quarter of an hour, then use a fresh link.")
     user = LoginToken.redeem(token)
     if user is None or not user.is_active:
+        throttle.record("login-link", address)
         return render(request, "accounts/link_invalid.html", status=410)
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     return redirect("home")
@@ -60,3 +76,31 @@ def user_settings(request):
             return redirect("settings")
         return _settings_page(request, form, status=422)
     return _settings_page(request, form)
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Email a reset link, at most PASSWORD_RESET_LIMIT requests an hour from one client address
+    and for one email address (past that, the address silently gets nothing more: the page must
+    not tell who has an account)."""
+
+    def post(self, request, *args, **kwargs):
+        if not throttle.hit("password-reset-ip", throttle.client_ip(request),
+                            settings.PASSWORD_RESET_LIMIT, RESET_WINDOW):
+            return _paused(request, "Too many password reset requests came from your network. "
+                                    "Check your inbox for the links already sent, or try again in an hour.")
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        email = form.cleaned_data["email"].strip().lower()
+        if not throttle.hit("password-reset-email", email, settings.PASSWORD_RESET_LIMIT, RESET_WINDOW):
+            return redirect(self.get_success_url())
+        return super().form_valid(form)
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Choosing a new password also lifts a sign-in lockout on the account."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        reset_axes_lock(username=form.user.get_username())
+        return response
