@@ -6,6 +6,7 @@ Two modes:
 - hosted (default with DATABASE_URL): many accounts, PostgreSQL, SECRET_KEY required.
 """
 
+import ipaddress
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -225,6 +226,22 @@ EMAIL_BACKEND = (
     if EMAIL_HOST
     else "django.core.mail.backends.console.EmailBackend"
 )
+
+# Users' own SMTP servers (hosted mode): only these ports, and only public addresses unless an
+# address falls in one of these networks (e.g. a campus relay: 10.20.0.0/16). See mail/guard.py.
+SMTP_ALLOWED_PORTS = []
+for _port in envlist("COFFEECHAT_SMTP_PORTS", ["25", "465", "587", "2525"]):
+    if not _port.isdigit() or not 1 <= int(_port) <= 65535:
+        raise ImproperlyConfigured(f"COFFEECHAT_SMTP_PORTS must list port numbers (got {_port!r}).")
+    SMTP_ALLOWED_PORTS.append(int(_port))
+SMTP_ALLOWED_NETWORKS = envlist("COFFEECHAT_SMTP_ALLOWED_NETWORKS", [])
+for _network in SMTP_ALLOWED_NETWORKS:
+    try:
+        ipaddress.ip_network(_network, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"COFFEECHAT_SMTP_ALLOWED_NETWORKS must list networks like 10.20.0.0/16 (got {_network!r})."
+        ) from None
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
