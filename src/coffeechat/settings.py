@@ -14,7 +14,13 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from coffeechat.datadir import data_dir, load_or_create_secret
+from coffeechat.datadir import (
+    FILE_MODE,
+    FOLDER_MODE,
+    data_dir,
+    load_or_create_secret,
+    private_database,
+)
 
 BASE_DIR = Path(__file__).resolve().parent
 
@@ -154,7 +160,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": DATA_DIR / "coffeechat.sqlite3",
+            "NAME": private_database(DATA_DIR / "coffeechat.sqlite3"),
             "OPTIONS": {
                 # One writer at a time without "database is locked" surprises.
                 "transaction_mode": "IMMEDIATE",
@@ -212,6 +218,9 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_ROOT = DATA_DIR / "media"
+# Uploads (a résumé) are private like the rest of the data folder.
+FILE_UPLOAD_PERMISSIONS = FILE_MODE
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = FOLDER_MODE
 
 # Mail: the console unless an SMTP host is configured.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "").strip()
