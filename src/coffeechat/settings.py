@@ -113,6 +113,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.forms",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -221,6 +223,18 @@ MEDIA_ROOT = DATA_DIR / "media"
 # Uploads (a résumé) are private like the rest of the data folder.
 FILE_UPLOAD_PERMISSIONS = FILE_MODE
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = FOLDER_MODE
+
+# Background work (imports, the daily digest): Django's tasks framework. Hosted mode queues tasks
+# in the database for `coffeechat worker`; local mode runs them at once, in process.
+TASKS_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+TASKS = {"default": {"BACKEND": TASKS_BACKENDS[
+    envchoice("COFFEECHAT_TASKS", tuple(TASKS_BACKENDS), "immediate" if LOCAL_MODE else "database")
+]}}
+IMPORT_MAX_BYTES = envint("COFFEECHAT_IMPORT_MAX_MB", 20) * 1024 * 1024
+DIGEST_EVERY_MINUTES = envint("COFFEECHAT_DIGEST_EVERY_MINUTES", 15)
 
 # Mail: the console unless an SMTP host is configured.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "").strip()
