@@ -14,7 +14,8 @@ class TimeZoneField(forms.ChoiceField):
 
 
 class SignupForm(UserCreationForm):
-    time_zone = TimeZoneField(initial="UTC", help_text="Filled in from your browser when it can.")
+    time_zone = TimeZoneField(initial="UTC", help_text="Filled in from your browser when it can.",
+                              widget=forms.Select(attrs={"data-guess-time-zone": ""}))
 
     class Meta(UserCreationForm.Meta):
         model = User
