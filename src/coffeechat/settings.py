@@ -8,6 +8,7 @@ Two modes:
 
 import ipaddress
 import os
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -116,6 +117,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "csp",
+    "ninja",
 ]
 
 MIDDLEWARE = [
@@ -238,6 +240,12 @@ TASKS = {"default": {"BACKEND": TASKS_BACKENDS[
 ]}}
 IMPORT_MAX_BYTES = envint("COFFEECHAT_IMPORT_MAX_MB", 20) * 1024 * 1024
 DIGEST_EVERY_MINUTES = envint("COFFEECHAT_DIGEST_EVERY_MINUTES", 15)
+
+# The JSON API (/api/v1/): requests a minute per token, and per client address before sign-in.
+API_RATE = os.environ.get("COFFEECHAT_API_RATE", "").strip() or "600/m"
+if not re.fullmatch(r"\d+/[smhd]", API_RATE):
+    raise ImproperlyConfigured(f"COFFEECHAT_API_RATE must look like 600/m (got {API_RATE!r}).")
+API_ANON_RATE = "60/m"
 
 # Mail: the console unless an SMTP host is configured.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "").strip()

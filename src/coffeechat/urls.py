@@ -3,12 +3,14 @@ from django.contrib import admin
 from django.urls import include, path
 
 from coffeechat import views
+from coffeechat.api.api import api
 from coffeechat.followups import views as followup_views
 
 urlpatterns = [
     path("", followup_views.today, name="home"),
     path("insights/", views.coming_soon, {"feature": "Insights"}, name="insights"),
     path("healthz", views.healthz, name="healthz"),
+    path("api/v1/", api.urls),
     path("", include("coffeechat.accounts.urls")),
     path("", include("coffeechat.people.urls")),
     path("", include("coffeechat.outreach.urls")),

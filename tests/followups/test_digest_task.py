@@ -23,6 +23,7 @@ def thank_you_due(owner, settings):
                                reflected_at=datetime(2026, 11, 20, tzinfo=UTC))
 
 
+@pytest.mark.django_db(transaction=True)  # the worker closes its connection between tasks
 def test_the_worker_sends_the_digest_that_is_due(thank_you_due, settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     with time_machine.travel(datetime(2026, 11, 22, 6, 30, tzinfo=UTC)):

@@ -29,6 +29,7 @@ def preview(client, owner):
     return ImportBatch.objects.get(owner=owner)
 
 
+@pytest.mark.django_db(transaction=True)  # the worker closes its connection between tasks
 def test_hosted_confirm_queues_the_import_and_the_page_follows_it(owner_client, owner, queued):
     batch = preview(owner_client, owner)
     confirm = owner_client.post(reverse("people:import-confirm", args=[batch.pk]))
@@ -82,6 +83,7 @@ def test_uploads_over_the_configured_size_are_refused(owner_client, owner, setti
     assert not ImportBatch.objects.exists()
 
 
+@pytest.mark.django_db(transaction=True)  # the worker closes its connection between tasks
 def test_previews_left_for_a_day_are_removed(owner_client, owner, queued):
     old = preview(owner_client, owner)
     ImportBatch.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=1, minutes=1))

@@ -113,3 +113,10 @@ class SettingsForm(forms.ModelForm):
         if second and follow and follow <= second:
             self.add_error("follow_up_business_days", "The follow-up comes after the second contact.")
         return data
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(max_length=100, help_text="What will use it, e.g. “laptop script”.")
+
+    def clean_name(self):
+        return " ".join(self.cleaned_data["name"].split())

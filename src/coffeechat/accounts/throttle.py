@@ -1,6 +1,7 @@
 """Rate limits that are not password sign-in (django-axes guards that): reset requests,
 sign-in links and the API. Counts live in the database, shared by every worker process."""
 
+import ipaddress
 from datetime import timedelta
 
 from django.conf import settings
@@ -9,15 +10,29 @@ from django.utils import timezone
 from coffeechat.accounts.models import ThrottleHit
 
 
-def client_ip(request) -> str:
-    """The client's address. Behind COFFEECHAT_TRUSTED_PROXIES reverse proxies, the address the
-    nearest of them saw (read from the right of X-Forwarded-For, which a client cannot forge)."""
+def _address(text: str) -> str | None:
+    try:
+        return str(ipaddress.ip_address(text.strip()))
+    except ValueError:
+        return None
+
+
+def client_ip(request) -> str | None:
+    """The client's address (None when unknown, e.g. a request made inside the server).
+
+    Behind COFFEECHAT_TRUSTED_PROXIES reverse proxies, the address the nearest of them saw
+    (read from the right of X-Forwarded-For, which a client cannot forge)."""
     proxies = getattr(settings, "TRUSTED_PROXIES", 0)
     if proxies:
         forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+        if len(forwarded) >= proxies and _address(forwarded[-proxies]):
+            return _address(forwarded[-proxies])
+    return _address(request.META.get("REMOTE_ADDR", ""))
+
+
+def client_key(request) -> str:
+    """The client's address as a throttle key."""
+    return client_ip(request) or "unknown"
 
 
 def over_limit(scope: str, key: str, limit: int, window: timedelta) -> bool:

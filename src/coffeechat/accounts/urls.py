@@ -9,6 +9,8 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("signup/", views.signup, name="signup"),
     path("settings/", views.user_settings, name="settings"),
+    path("settings/api-tokens/", views.api_tokens, name="api-tokens"),
+    path("settings/api-tokens/<int:pk>/revoke/", views.api_token_revoke, name="api-token-revoke"),
     path(
         "password/change/",
         auth_views.PasswordChangeView.as_view(

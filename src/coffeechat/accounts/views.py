@@ -6,12 +6,14 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
 
 from coffeechat.accounts import throttle
-from coffeechat.accounts.forms import SettingsForm, SignupForm
-from coffeechat.accounts.models import LoginToken
+from coffeechat.accounts.forms import ApiTokenForm, SettingsForm, SignupForm
+from coffeechat.accounts.models import ApiToken, LoginToken
 
 LINK_WINDOW = timedelta(minutes=15)
 RESET_WINDOW = timedelta(hours=1)
@@ -34,7 +36,7 @@ class LoginView(auth_views.LoginView):
 
 
 def token_login(request, token):
-    address = throttle.client_ip(request)
+    address = throttle.client_key(request)
     if throttle.over_limit("login-link", address, settings.LOGIN_LINK_FAILURE_LIMIT, LINK_WINDOW):
         return _paused(request, "Too many sign-in links that did not work came from your network. "
                                 "Wait a quarter of an hour, then use a fresh link.")
@@ -84,7 +86,7 @@ class PasswordResetView(auth_views.PasswordResetView):
     not tell who has an account)."""
 
     def post(self, request, *args, **kwargs):
-        if not throttle.hit("password-reset-ip", throttle.client_ip(request),
+        if not throttle.hit("password-reset-ip", throttle.client_key(request),
                             settings.PASSWORD_RESET_LIMIT, RESET_WINDOW):
             return _paused(request, "Too many password reset requests came from your network. "
                                     "Check your inbox for the links already sent, or try again in an hour.")
@@ -104,3 +106,33 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         response = super().form_valid(form)
         reset_axes_lock(username=form.user.get_username())
         return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def api_tokens(request):
+    """Personal API tokens. A new token is shown in the answer to its POST, once, never again."""
+    form = ApiTokenForm(request.POST or None)
+    created = None
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                _, created = ApiToken.issue(request.user, form.cleaned_data["name"])
+            except IntegrityError:
+                form.add_error("name", "You already have a token with this name.")
+        if created is None:
+            status = 422
+        else:
+            form = ApiTokenForm()
+    tokens = ApiToken.objects.for_user(request.user)
+    return render(request, "accounts/api_tokens.html", {"form": form, "tokens": tokens, "created": created}, status=status)
+
+
+@login_required
+@require_POST
+def api_token_revoke(request, pk):
+    token = get_object_or_404(ApiToken.objects.for_user(request.user), pk=pk)
+    token.delete()
+    messages.success(request, f"Token “{token.name}” revoked: programs using it can no longer get in.")
+    return redirect("api-tokens")
