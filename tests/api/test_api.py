@@ -1,10 +1,12 @@
 """The JSON API: tokens, people CRUD with the form's validation, scoping, errors, throttling."""
 
 import json
+from datetime import datetime, timedelta
 
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.utils import timezone
 
 from coffeechat.accounts.models import ApiToken
 from coffeechat.people.models import Person
@@ -131,3 +133,20 @@ def test_tokens_from_the_command_line(owner, capsys, client):
     assert "laptop" in capsys.readouterr().out
     call_command("token", "revoke", "laptop", "--user", "owner")
     assert call(client, "get", "/people", token).status_code == 401
+
+
+def test_a_script_marks_a_due_item_done_or_snoozes_one(client, owner, token):
+    for n in range(2):
+        ConversationFactory(owner=owner, state="held", ended_at=timezone.now() - timedelta(days=2),
+                            person=PersonFactory(owner=owner, first_name=f"Met{n}"))
+    due = call(client, "get", "/due", token).json()
+    keys = [item["key"] for item in due]
+    assert len(keys) >= 2
+    assert call(client, "post", "/due/done", token, {"key": keys[0]}).json()["key"] == keys[0]
+    assert call(client, "post", "/due/snooze", token, {"key": keys[1], "span": "week"}).status_code == 200
+    left = {item["key"]: item for item in call(client, "get", "/due", token).json()}
+    assert keys[0] not in left  # done
+    snoozed = datetime.fromisoformat(left[keys[1]]["due"])  # moved a week on, no longer overdue
+    assert snoozed > timezone.now() + timedelta(days=6) and not left[keys[1]]["overdue"]
+    assert call(client, "post", "/due/done", token, {"key": "made-up"}).status_code == 404
+    assert call(client, "post", "/due/snooze", token, {"key": keys[1], "span": "forever"}).status_code == 422

@@ -1,7 +1,9 @@
 """Conversations, what is due, and the coaches over the API."""
 
 from datetime import datetime
+from typing import Literal
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Router, Schema
@@ -10,6 +12,7 @@ from ninja.pagination import paginate
 from coffeechat.api.errors import DOCUMENTED, ErrorOut
 from coffeechat.api.pagination import Pages
 from coffeechat.conversations.models import Conversation
+from coffeechat.followups import services as followups
 from coffeechat.followups.rules import due_items, load_snapshot
 
 router = Router()
@@ -48,6 +51,15 @@ class DueItemOut(Schema):
     action: str
 
 
+class DueMarkIn(Schema):
+    key: str
+
+
+class SnoozeIn(Schema):
+    key: str
+    span: Literal["1h", "tomorrow", "week"]
+
+
 class CoachIn(Schema):
     text: str
 
@@ -69,6 +81,29 @@ def get_conversation(request, conversation_id: int):
 @router.get("/due", response=list[DueItemOut], tags=["due"], summary="What is due now, soonest first (the Today page)", openapi_extra=DOCUMENTED)
 def list_due(request):
     return due_items(load_snapshot(request.user), timezone.now())
+
+
+def _due_now(request, key: str):
+    item = next((i for i in due_items(load_snapshot(request.user), timezone.now()) if i.key == key), None)
+    if item is None:
+        raise Http404("No such item is due.")
+    return item
+
+
+@router.post("/due/done", response={200: DueItemOut, 404: ErrorOut}, tags=["due"],
+             summary="Mark a due item done (by its key)", openapi_extra=DOCUMENTED)
+def due_done(request, payload: DueMarkIn):
+    item = _due_now(request, payload.key)
+    followups.mark_done(request.user, item.key)
+    return item
+
+
+@router.post("/due/snooze", response={200: DueItemOut, 404: ErrorOut}, tags=["due"],
+             summary="Snooze a due item for an hour, until tomorrow or a week", openapi_extra=DOCUMENTED)
+def due_snooze(request, payload: SnoozeIn):
+    item = _due_now(request, payload.key)
+    followups.snooze(request.user, item.key, payload.span)
+    return item
 
 
 @router.post("/coach/email", tags=["coach"], summary="The outreach coach: the same JSON as `coffeechat coach email --json`", openapi_extra=DOCUMENTED)
