@@ -158,6 +158,71 @@ def _decode(field, value):
     return field.to_python(value)
 
 
+REPORT_LIMIT = 20  # refusals listed in the message; the rest are counted
+
+
+def _messages(error: ValidationError) -> list[str]:
+    if hasattr(error, "error_dict"):
+        return [f"{'' if name == '__all__' else name + ': '}{message}"
+                for name, errors in error.message_dict.items() for message in errors]
+    return list(error.messages)
+
+
+def _refusals(model, item) -> list[str]:
+    """What the forms would refuse in one backed-up row: each editable field through the model's
+    own validation (URL schemes, email addresses, choices, lengths, time zones…) and each line
+    of a list field through the validator the form uses (Model.LINE_VALIDATORS)."""
+    fields = item["fields"]
+    obj = model()
+    checked, problems = [], []
+    for f in _fields(model):
+        if f.is_relation or not f.editable or f.name not in fields:
+            continue
+        try:
+            setattr(obj, f.attname, _decode(f, fields[f.name]))
+        except ValidationError as exc:
+            problems += [f"{f.name}: {message}" for message in exc.messages]
+            continue
+        checked.append(f.name)
+    try:
+        obj.clean_fields(exclude=[f.name for f in model._meta.concrete_fields if f.name not in checked])
+    except ValidationError as exc:
+        problems += _messages(exc)
+    for name, rule in getattr(model, "LINE_VALIDATORS", {}).items():
+        lines = fields.get(name) or []
+        if not isinstance(lines, list):
+            problems.append(f"{name}: a list was expected.")
+            continue
+        for line in lines:
+            try:
+                if not isinstance(line, str):
+                    raise ValidationError("not text")
+                rule["validator"](line)
+            except ValidationError:
+                problems.append(f"{name}: “{line}” is not a valid {rule['what']}.")
+    return problems
+
+
+def _check_rows(ordered, data) -> None:
+    """Refuse the whole backup, listing every row a form would refuse, before writing anything."""
+    report = []
+    for model in ordered:
+        for item in data.get(model._meta.label_lower, []):
+            try:
+                problems = _refusals(model, item)
+            except (KeyError, TypeError, ValueError, ValidationError) as exc:
+                problems = [f"unreadable ({exc})"]
+            report += [f"{model._meta.label_lower} #{item.get('ref', '?') if isinstance(item, dict) else '?'}: {p}"
+                       for p in problems]
+    if report:
+        shown = report[:REPORT_LIMIT]
+        more = len(report) - len(shown)
+        raise BackupError(
+            f"The backup holds {len(report)} value(s) Coffeechat refuses; nothing was restored.\n  "
+            + "\n  ".join(shown) + (f"\n  … and {more} more." if more else "")
+        )
+
+
 def restore_backup(user, document: dict) -> dict[str, int]:
     """Load a backup into `user`'s account, which must be empty. All or nothing."""
     _check_document(document)
@@ -169,6 +234,7 @@ def restore_backup(user, document: dict) -> dict[str, int]:
         raise BackupError(f"The backup holds data this Coffeechat does not know: {', '.join(sorted(unknown))}.")
     if any(m.objects.filter(owner=user).exists() for m in ordered):
         raise BackupError(f"The account {user.get_username()!r} is not empty; restore only into an empty account.")
+    _check_rows(ordered, document["data"])
     counts = {}
     try:
         with transaction.atomic():

@@ -1,4 +1,7 @@
-"""Where a local installation keeps its files: the database, the secret key and the running server's address."""
+"""Where a local installation keeps its files: the database, the secret key, uploads, the running server's address.
+
+Everything there is private to the account running Coffeechat: the folder is 0700 and the
+files in it 0600 (on systems with POSIX permissions)."""
 
 import json
 import os
@@ -9,6 +12,8 @@ from pathlib import Path
 import platformdirs
 
 SECRET_FILE = "secret_key"
+FOLDER_MODE = 0o700
+FILE_MODE = 0o600
 
 
 def data_dir() -> Path:
@@ -24,7 +29,7 @@ def load_or_create_secret(folder: Path) -> str:
     path = folder / SECRET_FILE
     if path.exists():
         return path.read_text(encoding="ascii").strip()
-    folder.mkdir(parents=True, exist_ok=True)
+    private_folder(folder)
     key = secrets.token_urlsafe(50)
     # O_EXCL: two processes starting at once must not write two different keys.
     try:
@@ -72,3 +77,33 @@ def is_listening(host: str, port: int, timeout: float = 0.5) -> bool:
             return True
     except OSError:
         return False
+
+
+def _restrict(path: Path, mode: int) -> None:
+    try:
+        os.chmod(path, mode)
+    except OSError:
+        pass  # a file system without POSIX permissions: nothing more we can do
+
+
+def private_folder(folder: Path) -> Path:
+    """Create `folder` (0700) if needed, and take away others' access if it already exists."""
+    folder.mkdir(parents=True, exist_ok=True, mode=FOLDER_MODE)
+    _restrict(folder, FOLDER_MODE)
+    return folder
+
+
+def private_database(path: Path) -> Path:
+    """Make sure the SQLite database is created 0600. SQLite gives its -wal and -shm files the
+    permissions of the database file, so creating the (empty) file first is enough; files left
+    by an older version are tightened too."""
+    private_folder(path.parent)
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))
+    except FileExistsError:
+        pass
+    for companion in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"),
+                      path.parent / SECRET_FILE):
+        if companion.exists():
+            _restrict(companion, FILE_MODE)
+    return path

@@ -6,13 +6,22 @@ Two modes:
 - hosted (default with DATABASE_URL): many accounts, PostgreSQL, SECRET_KEY required.
 """
 
+import ipaddress
 import os
+import re
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from coffeechat.datadir import data_dir, load_or_create_secret
+from coffeechat.datadir import (
+    FILE_MODE,
+    FOLDER_MODE,
+    data_dir,
+    load_or_create_secret,
+    private_database,
+)
 
 BASE_DIR = Path(__file__).resolve().parent
 
@@ -105,10 +114,17 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.forms",
+    "axes",
+    "django_tasks",
+    "django_tasks_db",
+    "csp",
+    "ninja",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "coffeechat.accounts.middleware.permissions_policy",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -117,6 +133,8 @@ MIDDLEWARE = [
     "coffeechat.accounts.middleware.user_time_zone",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "coffeechat.urls"
@@ -150,7 +168,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": DATA_DIR / "coffeechat.sqlite3",
+            "NAME": private_database(DATA_DIR / "coffeechat.sqlite3"),
             "OPTIONS": {
                 # One writer at a time without "database is locked" surprises.
                 "transaction_mode": "IMMEDIATE",
@@ -168,7 +186,26 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    # django-axes counts failed password sign-ins and refuses them once locked out.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
+
+# Throttles. Password sign-in (django-axes): locked by account and, separately, by client address
+# after COFFEECHAT_LOGIN_ATTEMPTS failures, for COFFEECHAT_LOGIN_LOCKOUT_MINUTES; a password reset
+# lifts an account's lock. Reset requests and sign-in links are limited in accounts/throttle.py.
+TRUSTED_PROXIES = envint("COFFEECHAT_TRUSTED_PROXIES", 0)
+AXES_FAILURE_LIMIT = envint("COFFEECHAT_LOGIN_ATTEMPTS", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=envint("COFFEECHAT_LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
+AXES_CLIENT_IP_CALLABLE = "coffeechat.accounts.throttle.client_ip"
+AXES_VERBOSE = False
+PASSWORD_RESET_LIMIT = envint("COFFEECHAT_PASSWORD_RESET_PER_HOUR", 5)
+LOGIN_LINK_FAILURE_LIMIT = 10  # unknown or used sign-in links a client may try in 15 minutes
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
@@ -189,6 +226,27 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_ROOT = DATA_DIR / "media"
+# Uploads (a résumé) are private like the rest of the data folder.
+FILE_UPLOAD_PERMISSIONS = FILE_MODE
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = FOLDER_MODE
+
+# Background work (imports, the daily digest): Django's tasks framework. Hosted mode queues tasks
+# in the database for `coffeechat worker`; local mode runs them at once, in process.
+TASKS_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+TASKS = {"default": {"BACKEND": TASKS_BACKENDS[
+    envchoice("COFFEECHAT_TASKS", tuple(TASKS_BACKENDS), "immediate" if LOCAL_MODE else "database")
+]}}
+IMPORT_MAX_BYTES = envint("COFFEECHAT_IMPORT_MAX_MB", 20) * 1024 * 1024
+DIGEST_EVERY_MINUTES = envint("COFFEECHAT_DIGEST_EVERY_MINUTES", 15)
+
+# The JSON API (/api/v1/): requests a minute per token, and per client address before sign-in.
+API_RATE = os.environ.get("COFFEECHAT_API_RATE", "").strip() or "600/m"
+if not re.fullmatch(r"\d+/[smhd]", API_RATE):
+    raise ImproperlyConfigured(f"COFFEECHAT_API_RATE must look like 600/m (got {API_RATE!r}).")
+API_ANON_RATE = "60/m"
 
 # Mail: the console unless an SMTP host is configured.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "").strip()
@@ -204,15 +262,63 @@ EMAIL_BACKEND = (
     else "django.core.mail.backends.console.EmailBackend"
 )
 
+# Users' own SMTP servers (hosted mode): only these ports, and only public addresses unless an
+# address falls in one of these networks (e.g. a campus relay: 10.20.0.0/16). See mail/guard.py.
+SMTP_ALLOWED_PORTS = []
+for _port in envlist("COFFEECHAT_SMTP_PORTS", ["25", "465", "587", "2525"]):
+    if not _port.isdigit() or not 1 <= int(_port) <= 65535:
+        raise ImproperlyConfigured(f"COFFEECHAT_SMTP_PORTS must list port numbers (got {_port!r}).")
+    SMTP_ALLOWED_PORTS.append(int(_port))
+SMTP_ALLOWED_NETWORKS = envlist("COFFEECHAT_SMTP_ALLOWED_NETWORKS", [])
+for _network in SMTP_ALLOWED_NETWORKS:
+    try:
+        ipaddress.ip_network(_network, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"COFFEECHAT_SMTP_ALLOWED_NETWORKS must list networks like 10.20.0.0/16 (got {_network!r})."
+        ) from None
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
-if envbool("COFFEECHAT_HTTPS", False):
+HTTPS = envbool("COFFEECHAT_HTTPS", False)
+if HTTPS:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SECURE_HSTS_SECONDS = envint("COFFEECHAT_HSTS_SECONDS", 0)
+    SECURE_SSL_REDIRECT = envbool("COFFEECHAT_SSL_REDIRECT", True)
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # the load balancer's plain-HTTP probe
+    SECURE_HSTS_SECONDS = envint("COFFEECHAT_HSTS_SECONDS", 31_536_000)  # a year
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("COFFEECHAT_HSTS_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = envbool("COFFEECHAT_HSTS_PRELOAD", False)
+    if not SECURE_HSTS_PRELOAD:
+        # Preloading commits the whole domain to HTTPS in browsers for good: the operator's call.
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
+
+# Content-Security-Policy (django-csp): scripts only from our own static files — no inline
+# script, no event-handler attributes, no eval (htmx is configured for it in base.html).
+# Inline style attributes stay allowed: templates use a few for layout, and style cannot run code.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        **({"upgrade-insecure-requests": True} if HTTPS else {}),
+    },
+}
+# Browser features no page of Coffeechat uses, switched off for every page (and anything injected).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
+    "magnetometer=(), microphone=(), midi=(), payment=(), usb=(), xr-spatial-tracking=()"
+)
 
 LOGGING = {
     "version": 1,

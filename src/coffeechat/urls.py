@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from coffeechat import views
+from coffeechat.api.api import api
 from coffeechat.followups import views as followup_views
 from coffeechat.insights import insights_views
 
@@ -11,6 +12,7 @@ urlpatterns = [
     path("insights/", insights_views.insights, name="insights"),
     path("", include("coffeechat.insights.urls")),
     path("healthz", views.healthz, name="healthz"),
+    path("api/v1/", api.urls),
     path("", include("coffeechat.accounts.urls")),
     path("", include("coffeechat.people.urls")),
     path("", include("coffeechat.outreach.urls")),

@@ -93,7 +93,7 @@ def test_restore_refuses_a_non_empty_account(rich_account):
         (lambda d: d.update(schema_version=99), "schema version"),
         (lambda d: d["data"].update({"people.unknown": []}), "does not know"),
         (lambda d: d["data"]["people.person"][1]["fields"].update(referred_by=999), "damaged"),
-        (lambda d: d["data"]["people.person"][0]["fields"].update(connected_on="not a date"), "damaged"),
+        (lambda d: d["data"]["people.person"][0]["fields"].update(connected_on="not a date"), "connected_on: .*invalid date format"),
     ],
 )
 def test_a_bad_backup_is_refused_and_nothing_is_written(rich_account, mutate, message):

@@ -63,3 +63,59 @@ def test_live_mode_on_a_phone(phone, sign_in, screenshot):
     phone.goto(f"{base}/conversations/{conversation.pk}/live/")
     assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     screenshot(phone, "phone-live")
+
+
+OUTAGE = ("**/live/save/**", "**/plan-items/**")
+
+
+def cut(page):
+    for pattern in OUTAGE:
+        page.route(pattern, lambda route: route.abort())
+
+
+def restore(page):
+    for pattern in OUTAGE:
+        page.unroute(pattern)
+
+
+def test_notes_typed_during_an_outage_are_resent_when_the_server_returns(page, sign_in):
+    user = UserFactory(username="outage")
+    conversation = ConversationFactory(owner=user, state="scheduled")
+    item = add_item(conversation, "What surprised you in your first year?")
+    base = sign_in(page, user)
+    page.goto(f"{base}/conversations/{conversation.pk}/live/")
+    notes = page.get_by_label("Notes", exact=True)
+    notes.press_sequentially("Before the outage. ")
+    page.wait_for_function("document.querySelector('.saved') !== null")
+    cut(page)
+    notes.press_sequentially("Typed while down: night shifts, mentoring — ça va, 漢字 ✓", delay=15)
+    page.get_by_label(f"Notes for: {item.text}").press_sequentially("The pace of the ward", delay=15)
+    page.locator("#connection").wait_for(state="visible")
+    page.wait_for_timeout(3500)  # at least one retry fails too
+    restore(page)
+    # Nothing more is typed: the retries alone bring every character to the server.
+    page.locator("#connection").wait_for(state="hidden")
+    page.wait_for_function("document.querySelectorAll('.saved').length >= 2")
+    conversation.refresh_from_db()
+    item.refresh_from_db()
+    assert conversation.notes == "Before the outage. Typed while down: night shifts, mentoring — ça va, 漢字 ✓"
+    assert item.note == "The pace of the ward"
+
+
+def test_end_call_waits_for_unsaved_notes(page, sign_in):
+    user = UserFactory(username="ending")
+    conversation = ConversationFactory(owner=user, state="scheduled")
+    base = sign_in(page, user)
+    page.goto(f"{base}/conversations/{conversation.pk}/live/")
+    cut(page)
+    text = "Last words before hanging up: send the portfolio link, ask about the June cohort."
+    page.get_by_label("Observations").press_sequentially(text, delay=5)
+    page.get_by_role("button", name="End call").click()
+    page.get_by_role("button", name="Saving your notes…").wait_for()
+    page.wait_for_timeout(1500)
+    assert page.url.endswith("/live/")
+    assert Conversation.objects.get(pk=conversation.pk).state == "scheduled"
+    restore(page)
+    page.get_by_role("heading", name="Say thank you — within 24 hours").wait_for()
+    conversation.refresh_from_db()
+    assert conversation.observations == text and conversation.state == "held"

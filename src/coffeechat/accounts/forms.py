@@ -7,11 +7,12 @@ from django.contrib.auth.forms import UserCreationForm
 from coffeechat.accounts.availability import format_availability
 from coffeechat.accounts.models import User
 from coffeechat.accounts.pitch import suggested_pitch
-from coffeechat.timezones import WEEKDAYS, TimeZoneField
+from coffeechat.timezones import WEEKDAYS, TimeZoneField, TimeZoneInput
 
 
 class SignupForm(UserCreationForm):
-    time_zone = TimeZoneField(initial="UTC", help_text="Filled in from your browser when it can.")
+    time_zone = TimeZoneField(initial="UTC", help_text="Filled in from your browser when it can.",
+                              widget=TimeZoneInput(attrs={"data-guess-time-zone": ""}))
 
     class Meta(UserCreationForm.Meta):
         model = User
@@ -129,3 +130,10 @@ class RestoreForm(forms.Form):
         except (UnicodeDecodeError, json.JSONDecodeError):
             raise forms.ValidationError(f"“{upload.name}” is not a JSON backup: choose the .json file Coffeechat made.") from None
         return upload
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(max_length=100, help_text="What will use it, e.g. “laptop script”.")
+
+    def clean_name(self):
+        return " ".join(self.cleaned_data["name"].split())

@@ -1,5 +1,6 @@
 import zoneinfo
 
+from django.conf import settings
 from django.utils import timezone
 
 
@@ -16,5 +17,17 @@ def user_time_zone(get_response):
         else:
             timezone.deactivate()
         return get_response(request)
+
+    return middleware
+
+
+def permissions_policy(get_response):
+    """Send the Permissions-Policy header (settings.PERMISSIONS_POLICY) with every response."""
+
+    def middleware(request):
+        response = get_response(request)
+        if settings.PERMISSIONS_POLICY:
+            response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
 
     return middleware

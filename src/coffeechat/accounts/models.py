@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 
 from coffeechat.timezones import validate_time_zone
@@ -95,3 +95,67 @@ class LoginToken(models.Model):
         if not claimed:
             return None
         return cls.objects.select_related("user").get(token_hash=_hash(token)).user
+
+
+class ThrottleHit(models.Model):
+    """One counted request (a reset request, a bad sign-in link…) for a rate limit.
+
+    Kept in the database so every worker process of a hosted installation sees the same count.
+    """
+
+    scope = models.CharField(max_length=32)
+    key = models.CharField(max_length=200)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [models.Index(fields=["scope", "key", "at"])]
+
+    def __str__(self) -> str:
+        return f"{self.scope} {self.key} at {self.at:%Y-%m-%d %H:%M:%S}"
+
+
+class ApiTokenQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(owner=user)
+
+
+class ApiToken(models.Model):
+    """A personal token for the JSON API, sent as `Authorization: Bearer …`.
+
+    Only a hash is stored: the token itself is shown once, when it is created."""
+
+    PREFIX = "cc_"
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(max_length=100)
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ApiTokenQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["owner", "name"], name="one_token_name_per_user")]
+
+    def __str__(self) -> str:
+        return f"API token {self.name!r} of {self.owner_id}"
+
+    @classmethod
+    def issue(cls, user, name: str) -> tuple["ApiToken", str]:
+        token = cls.PREFIX + secrets.token_urlsafe(32)
+        with transaction.atomic():  # a taken name raises IntegrityError and leaves no broken transaction
+            return cls.objects.create(owner=user, name=name, token_hash=_hash(token)), token
+
+    @classmethod
+    def user_for(cls, token: str):
+        """The active user a token belongs to, or None; notes when it was last used."""
+        if not token or len(token) > 100 or not token.isascii():
+            return None
+        found = cls.objects.select_related("owner").filter(token_hash=_hash(token)).first()
+        if found is None or not found.owner.is_active:
+            return None
+        now = timezone.now()
+        if found.last_used_at is None or now - found.last_used_at > timedelta(minutes=1):
+            cls.objects.filter(pk=found.pk).update(last_used_at=now)
+        return found.owner

@@ -10,6 +10,8 @@ urlpatterns = [
     path("signup/", views.signup, name="signup"),
     path("settings/", views.user_settings, name="settings"),
     path("settings/restore/", views.restore, name="settings-restore"),
+    path("settings/api-tokens/", views.api_tokens, name="api-tokens"),
+    path("settings/api-tokens/<int:pk>/revoke/", views.api_token_revoke, name="api-token-revoke"),
     path(
         "password/change/",
         auth_views.PasswordChangeView.as_view(
@@ -29,7 +31,7 @@ urlpatterns = [
     ),
     path(
         "password/reset/",
-        auth_views.PasswordResetView.as_view(
+        views.PasswordResetView.as_view(
             template_name="accounts/form_page.html",
             email_template_name="accounts/password_reset_email.txt",
             subject_template_name="accounts/password_reset_subject.txt",
@@ -50,7 +52,7 @@ urlpatterns = [
     ),
     path(
         "password/reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
+        views.PasswordResetConfirmView.as_view(
             template_name="accounts/form_page.html",
             extra_context={"title": "Choose a new password", "submit": "Save password"},
         ),

@@ -1,15 +1,27 @@
+from datetime import timedelta
+
+from axes.utils import reset as reset_axes_lock
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError
 from django.http import Http404
-from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
 
-from coffeechat.accounts.forms import RestoreForm, SettingsForm, SignupForm
-from coffeechat.accounts.models import LoginToken
+from coffeechat.accounts import throttle
+from coffeechat.accounts.forms import ApiTokenForm, RestoreForm, SettingsForm, SignupForm
+from coffeechat.accounts.models import ApiToken, LoginToken
 from coffeechat.backup import BackupError, restore_backup
+
+LINK_WINDOW = timedelta(minutes=15)
+RESET_WINDOW = timedelta(hours=1)
+
+
+def _paused(request, reason):
+    return render(request, "accounts/locked.html", {"reason": reason}, status=429)
 
 
 class LoginView(auth_views.LoginView):
@@ -25,8 +37,13 @@ class LoginView(auth_views.LoginView):
 
 
 def token_login(request, token):
+    address = throttle.client_key(request)
+    if throttle.over_limit("login-link", address, settings.LOGIN_LINK_FAILURE_LIMIT, LINK_WINDOW):
+        return _paused(request, "Too many sign-in links that did not work came from your network. "
+                                "Wait a quarter of an hour, then use a fresh link.")
     user = LoginToken.redeem(token)
     if user is None or not user.is_active:
+        throttle.record("login-link", address)
         return render(request, "accounts/link_invalid.html", status=410)
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     return redirect("home")
@@ -79,3 +96,61 @@ def restore(request):
             messages.success(request, f"Backup restored: {total} records, and your settings.")
             return redirect("settings")
     return _settings_page(request, SettingsForm(instance=request.user), status=422, restore_form=form)
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Email a reset link, at most PASSWORD_RESET_LIMIT requests an hour from one client address
+    and for one email address (past that, the address silently gets nothing more: the page must
+    not tell who has an account)."""
+
+    def post(self, request, *args, **kwargs):
+        if not throttle.hit("password-reset-ip", throttle.client_key(request),
+                            settings.PASSWORD_RESET_LIMIT, RESET_WINDOW):
+            return _paused(request, "Too many password reset requests came from your network. "
+                                    "Check your inbox for the links already sent, or try again in an hour.")
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        email = form.cleaned_data["email"].strip().lower()
+        if not throttle.hit("password-reset-email", email, settings.PASSWORD_RESET_LIMIT, RESET_WINDOW):
+            return redirect(self.get_success_url())
+        return super().form_valid(form)
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Choosing a new password also lifts a sign-in lockout on the account."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        reset_axes_lock(username=form.user.get_username())
+        return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def api_tokens(request):
+    """Personal API tokens. A new token is shown in the answer to its POST, once, never again."""
+    form = ApiTokenForm(request.POST or None)
+    created = None
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                _, created = ApiToken.issue(request.user, form.cleaned_data["name"])
+            except IntegrityError:
+                form.add_error("name", "You already have a token with this name.")
+        if created is None:
+            status = 422
+        else:
+            form = ApiTokenForm()
+    tokens = ApiToken.objects.for_user(request.user)
+    return render(request, "accounts/api_tokens.html", {"form": form, "tokens": tokens, "created": created}, status=status)
+
+
+@login_required
+@require_POST
+def api_token_revoke(request, pk):
+    token = get_object_or_404(ApiToken.objects.for_user(request.user), pk=pk)
+    token.delete()
+    messages.success(request, f"Token “{token.name}” revoked: programs using it can no longer get in.")
+    return redirect("api-tokens")

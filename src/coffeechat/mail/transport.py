@@ -13,6 +13,8 @@ from django.core.mail import EmailMessage as DjangoEmail
 from django.core.mail.backends.smtp import EmailBackend
 from django.utils.crypto import salted_hmac
 
+from coffeechat.mail.guard import GuardedSMTP, GuardedSMTPSSL
+
 MAILTO_LIMIT = 2000           # longer links are cut off by some browsers and mail apps
 LINKEDIN_NOTE_LIMIT = 300     # LinkedIn's limit for a connection request note
 _SALT = "coffeechat.outreach.smtp-password"
@@ -71,8 +73,19 @@ def _fernet_key() -> bytes:
     return base64.urlsafe_b64encode(salted_hmac(_SALT, "fernet", algorithm="sha256").digest())
 
 
-def smtp_connection(account, timeout: int = 20) -> EmailBackend:
-    return EmailBackend(
+SMTP_TIMEOUT = 10  # seconds; a server slower than this to answer is not worth a worker
+
+
+class GuardedEmailBackend(EmailBackend):
+    """Django's SMTP backend, connecting only where mail/guard.py allows (hosted mode)."""
+
+    @property
+    def connection_class(self):
+        return GuardedSMTPSSL if self.use_ssl else GuardedSMTP
+
+
+def smtp_connection(account, timeout: int = SMTP_TIMEOUT) -> EmailBackend:
+    return GuardedEmailBackend(
         host=account.host, port=account.port, username=account.username or None,
         password=decrypt_password(account.password_encrypted) or None,
         use_tls=account.security == "starttls", use_ssl=account.security == "ssl",

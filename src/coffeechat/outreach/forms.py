@@ -2,6 +2,7 @@ from django import forms
 
 from coffeechat.conversations.forms import GoalFields
 from coffeechat.conversations.models import Medium
+from coffeechat.mail.guard import MailServerRefused, check_port, check_server
 from coffeechat.mail.models import MailAccount
 from coffeechat.outreach.calls import Outcome
 from coffeechat.outreach.models import Channel, Message, MessageKind, MessageTemplate
@@ -77,6 +78,20 @@ class MailAccountForm(forms.ModelForm):
             raise forms.ValidationError("A port is a number from 1 to 65535.")
         return port
 
+    def clean(self):
+        cleaned = super().clean()
+        host, port = cleaned.get("host"), cleaned.get("port")
+        if host and port:
+            try:
+                check_port(port)
+            except MailServerRefused as exc:
+                self.add_error("port", str(exc))
+                return cleaned
+            try:
+                check_server(host, port)
+            except MailServerRefused as exc:
+                self.add_error("host", str(exc))
+        return cleaned
 
 class CallForm(forms.Form):
     outcome = forms.ChoiceField(choices=Outcome.choices, widget=forms.RadioSelect, label="How did it go?")

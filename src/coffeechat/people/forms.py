@@ -1,6 +1,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator, validate_email
+from django.core.validators import URLValidator
 from django.db import models
 from django.urls import reverse_lazy
 
@@ -49,16 +49,10 @@ class LinesField(forms.CharField):
                     raise ValidationError(f"“{line}” is not a valid {self.what}.") from None
 
 
-def validate_phone(value: str) -> None:
-    digits = sum(ch.isdigit() for ch in value)
-    if digits < 3 or len(value) > 40:
-        raise ValidationError("not a phone number")
-
-
 class PersonForm(forms.ModelForm):
-    emails = LinesField(validator=validate_email, what="email address", help_text="One per line.")
-    phones = LinesField(validator=validate_phone, what="phone number", help_text="One per line.")
-    links = LinesField(validator=URLValidator(), what="web address", help_text="Websites, portfolios, articles: one per line.")
+    emails = LinesField(**Person.LINE_VALIDATORS["emails"], help_text="One per line.")
+    phones = LinesField(**Person.LINE_VALIDATORS["phones"], help_text="One per line.")
+    links = LinesField(**Person.LINE_VALIDATORS["links"], help_text="Websites, portfolios, articles: one per line.")
     organization_name = forms.CharField(
         label="Organisation", required=False, max_length=200,
         widget=forms.TextInput(attrs={"list": "organization-names", "autocomplete": "off", "hx-get": reverse_lazy("people:organization-pick"),

@@ -1,6 +1,12 @@
 from datetime import timedelta
 
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.exceptions import ValidationError
+from django.core.validators import (
+    MaxValueValidator,
+    MinValueValidator,
+    URLValidator,
+    validate_email,
+)
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
@@ -139,7 +145,20 @@ def person_search_text(first_name, middle_name, last_name, title, location, emai
 NAME_FIELDS = ("first_name", "middle_name", "last_name", "emails")
 
 
+def validate_phone(value: str) -> None:
+    digits = sum(ch.isdigit() for ch in value)
+    if digits < 3 or len(value) > 40:
+        raise ValidationError("not a phone number")
+
+
 class Person(OwnedModel):
+    # What each line of the list fields must be: the person form and `restore` both check these.
+    LINE_VALIDATORS = {
+        "emails": {"validator": validate_email, "what": "email address"},
+        "phones": {"validator": validate_phone, "what": "phone number"},
+        "links": {"validator": URLValidator(), "what": "web address"},
+    }
+
     first_name = models.CharField(max_length=150, blank=True)
     middle_name = models.CharField(max_length=150, blank=True)
     last_name = models.CharField(max_length=150, blank=True)

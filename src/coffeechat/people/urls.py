@@ -13,6 +13,7 @@ urlpatterns = [
     path("import/", views.import_start, name="import"),
     path("import/<int:pk>/", views.import_batch, name="import-batch"),
     path("import/<int:pk>/confirm/", views.import_confirm, name="import-confirm"),
+    path("import/<int:pk>/progress/", views.import_progress, name="import-progress"),
     path("import/<int:pk>/cancel/", views.import_cancel, name="import-cancel"),
     path("import/<int:pk>/undo/", views.import_undo, name="import-undo"),
     path("export/<str:fmt>/", views.export_download, name="export"),

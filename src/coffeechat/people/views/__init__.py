@@ -3,6 +3,7 @@ from coffeechat.people.views.imports import (
     import_batch,
     import_cancel,
     import_confirm,
+    import_progress,
     import_start,
     import_undo,
 )
@@ -25,7 +26,7 @@ from coffeechat.people.views.people import (
 
 __all__ = [
     "export_download",
-    "import_batch", "import_cancel", "import_confirm", "import_start", "import_undo",
+    "import_batch", "import_cancel", "import_confirm", "import_progress", "import_start", "import_undo",
     "organization_add", "organization_delete", "organization_detail", "organization_edit", "organization_list",
     "person_add", "person_delete", "person_detail", "person_edit", "person_list", "person_pick", "organization_pick",
 ]

@@ -1,22 +1,25 @@
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
+from django_tasks import TaskResultStatus
+from django_tasks.exceptions import TaskResultDoesNotExist
 
 from coffeechat.people import previews
 from coffeechat.people.formats import FORMATS, ImportFormatError, parse_contacts
 from coffeechat.people.formats.records import clean
 from coffeechat.people.imports import (
     FORMAT_LABELS,
-    apply_import,
     plan_import,
     undo_import,
     undoable_people,
 )
 from coffeechat.people.models import ImportBatch
+from coffeechat.people.tasks import confirm_import, prune_previews
 
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 PREVIEW_ROWS = 100
 
 
@@ -29,8 +32,12 @@ class UploadForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError("This file is over 20 MB, larger than any contacts export we know. Is it the right file?")
+        limit = settings.IMPORT_MAX_BYTES
+        if upload.size > limit:
+            raise forms.ValidationError(
+                f"This file is over {limit / 1024 / 1024:g} MB, the largest this Coffeechat accepts "
+                "(larger than any contacts export we know). Is it the right file?"
+            )
         return upload
 
 
@@ -45,6 +52,7 @@ def _history(user):
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_start(request):
+    prune_previews()
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -63,10 +71,37 @@ def import_start(request):
     return render(request, "people/import_start.html", {"form": form, "history": _history(request.user)}, status=status)
 
 
+def _task_key(batch) -> str:
+    return f"import-task-{batch.pk}"
+
+
+def _running_task(request, batch):
+    """The import task of this preview while it is queued or running, else None."""
+    result_id = request.session.get(_task_key(batch))
+    if result_id is None:
+        return None
+    try:
+        result = confirm_import.get_result(result_id)
+    except TaskResultDoesNotExist:
+        result = None
+    if result is not None and result.status in (TaskResultStatus.READY, TaskResultStatus.RUNNING):
+        return result
+    request.session.pop(_task_key(batch), None)
+    if result is not None and result.status == TaskResultStatus.FAILED:
+        messages.error(request, "The import failed; nothing was changed. Try again, or send us the file's first lines.")
+    return None
+
+
+def _finished(request, batch) -> None:
+    messages.success(request, f"Imported {batch.created_count} new {'person' if batch.created_count == 1 else 'people'}.")
+
+
 @login_required
 def import_batch(request, pk):
     batch = _batch_for_user(request, pk)
     context = {"batch": batch, "format_label": FORMAT_LABELS.get(batch.format, batch.format)}
+    if batch.status == ImportBatch.Status.PREVIEW and _running_task(request, batch):
+        return render(request, "people/import_running.html", context)
     if batch.status == ImportBatch.Status.PREVIEW:
         version = previews.data_version(request.user)
         plan = plan_import(request.user, previews.take_parse(batch) or parse_contacts(bytes(batch.content), batch.format))
@@ -85,14 +120,30 @@ def import_confirm(request, pk):
     if batch.status != ImportBatch.Status.PREVIEW:
         messages.info(request, "This file was already imported.")
         return redirect(batch)
-    # The preview's plan when nothing has changed since; otherwise planned again now, so what
-    # lands matches the data as it is at this moment.
-    plan = previews.take_plan(batch, previews.data_version(request.user))
-    if plan is None:
-        plan = plan_import(request.user, parse_contacts(bytes(batch.content), batch.format))
-    apply_import(batch, plan)
-    messages.success(request, f"Imported {batch.created_count} new {'person' if batch.created_count == 1 else 'people'}.")
+    if _running_task(request, batch) is None:
+        # Hosted: queued for `coffeechat worker`, the page follows it; local: done already.
+        result = confirm_import.enqueue(batch.pk)
+        batch.refresh_from_db()
+        if result.status == TaskResultStatus.FAILED:
+            messages.error(request, "The import failed; nothing was changed.")
+        elif batch.status == ImportBatch.Status.DONE:
+            _finished(request, batch)
+        else:
+            request.session[_task_key(batch)] = result.id
     return redirect(batch)
+
+
+@login_required
+def import_progress(request, pk):
+    """Polled by the running page (htmx): the same bar while the task runs, then the result page."""
+    batch = _batch_for_user(request, pk)
+    if batch.status == ImportBatch.Status.PREVIEW and _running_task(request, batch):
+        return render(request, "people/_import_progress.html", {"batch": batch})
+    if batch.status == ImportBatch.Status.DONE:
+        _finished(request, batch)
+    response = HttpResponse(status=204)
+    response["HX-Redirect"] = batch.get_absolute_url()
+    return response
 
 
 @login_required

@@ -1,0 +1,22 @@
+"""The JSON API, /api/v1/: personal tokens (Bearer), every object scoped to the token's user,
+errors as JSON with a field map, throttled per token and per client address."""
+
+from django.conf import settings
+from ninja import NinjaAPI
+from ninja.throttling import AnonRateThrottle, AuthRateThrottle
+
+from coffeechat.api import errors, people, work
+from coffeechat.api.auth import PersonalToken
+
+api = NinjaAPI(
+    title="Coffeechat API",
+    version="1",
+    description="Your people, conversations and what is due, for scripts and other programs. "
+                "Create a personal token in Settings or with `coffeechat token create NAME`.",
+    urls_namespace="api",
+    auth=PersonalToken(),
+    throttle=[AnonRateThrottle(settings.API_ANON_RATE), AuthRateThrottle(settings.API_RATE)],
+)
+errors.install(api)
+api.add_router("", people.router)
+api.add_router("", work.router)
