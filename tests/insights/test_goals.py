@@ -6,7 +6,7 @@ from django.urls import reverse
 from coffeechat.insights.models import Goal
 from coffeechat.questions.models import PlanItem
 from tests.clirun import run_cli
-from tests.factories import ConversationFactory, GoalFactory, PersonFactory
+from tests.factories import ConversationFactory, GoalFactory, PersonFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -133,3 +133,18 @@ def test_the_conversation_page_links_a_goal_or_makes_one(owner_client, owner, ou
     assert outsider_client.post(url, {"new_goal": "Hijack"}).status_code == 404
     conversation.refresh_from_db()
     assert conversation.goal.title == "Service design" and not Goal.objects.filter(title="Hijack").exists()
+
+
+def test_the_person_page_offers_the_active_goals_for_a_request(owner_client, owner):
+    person = PersonFactory(owner=owner, first_name="Hélène")
+    page = owner_client.get(reverse("people:person", args=[person.pk])).content.decode()
+    assert "Add a goal" in page
+    ux = GoalFactory(owner=owner, title="UX research")
+    GoalFactory(owner=owner, title="Paused one", state="paused")
+    page = owner_client.get(reverse("people:person", args=[person.pk])).content.decode()
+    assert "Ask Hélène about" in page and "UX research" in page and "Paused one" not in page
+    response = owner_client.get(reverse("outreach:compose", args=[person.pk]), {"goal": ux.pk})
+    assert response.context["form"]["goal"].value() == ux.pk and "UX research" in response.context["form"]["body"].value()
+    stranger = GoalFactory(owner=UserFactory(username="stranger"), title="Not mine")
+    response = owner_client.get(reverse("outreach:compose", args=[person.pk]), {"goal": stranger.pk})
+    assert "Not mine" not in response.content.decode()

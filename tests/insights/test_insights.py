@@ -151,3 +151,13 @@ def test_warm_paths_put_people_met_first_and_offer_no_second_ask(owner_client, o
     assert [(p.names, p.state) for p in paths] == [(["Zed Met"], "met"), (["Aaron Named"], "not_yet")]
     body = owner_client.get(reverse("insights")).content.decode()
     assert reverse("outreach:compose", args=[named.pk]) in body and reverse("outreach:compose", args=[met.pk]) not in body
+
+
+def test_activity_is_shown_against_the_weekly_aim_from_settings(owner_client, owner, story):
+    page = owner_client.get(reverse("insights")).content.decode()
+    assert "set a weekly aim" in page and "aim-line" not in page
+    owner.weekly_aim = 3
+    owner.save()
+    page = owner_client.get(reverse("insights")).content.decode()
+    assert "your aim: 3 requests a week" in page and 'class="aim-line"' in page and "Aim of 3" in page
+    assert "not yet" in page  # no week of the story reaches three requests

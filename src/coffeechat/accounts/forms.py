@@ -49,7 +49,7 @@ class SettingsForm(forms.ModelForm):
         fields = (
             "first_name", "last_name", "email", "intro_line", "affiliation", "pitch", "resume", "time_zone", "week_start", "meeting_minutes",
             "thank_you_hours", "second_contact_business_days", "follow_up_business_days",
-            "keep_in_touch_days",
+            "keep_in_touch_days", "weekly_aim",
         )
         labels = {
             "meeting_minutes": "Usual conversation length (minutes)",
@@ -60,6 +60,7 @@ class SettingsForm(forms.ModelForm):
             "intro_line": "Who I am, in one line",
             "affiliation": "School or employer",
             "pitch": "My 30-second introduction",
+            "weekly_aim": "Weekly aim: requests to send",
             "resume": "Résumé (optional, attached only when you choose)",
         }
         widgets = {

@@ -36,6 +36,9 @@ class User(AbstractUser):
         max_length=200, blank=True, help_text="How you describe yourself in one line, e.g. “a final-year nursing student at Dalhousie”."
     )
     affiliation = models.CharField(max_length=200, blank=True, help_text="Your school or employer.")
+    weekly_aim = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Optional: how many requests you aim to send a week (Insights shows it beside what you did).",
+    )
     pitch = models.TextField(
         blank=True, max_length=1200,
         help_text="Your 30-second introduction: who you are, what you study or did, what you are exploring, and why this field.",

@@ -173,12 +173,14 @@ def activity(account: Account, conversations: list, period: str, now: datetime |
             sent[week_of(c.requested_at)] += 1
         if c.state == "held":
             held[week_of(held_time(c))] += 1
-    top = max([sent[s] for s in starts] + [held[s] for s in starts] + [1])
+    aim = getattr(account.user, "weekly_aim", None) or 0
+    top = max([sent[s] for s in starts] + [held[s] for s in starts] + [aim, 1])
     weeks = []
     for s in starts:
         sent_h, held_h = round(100 * sent[s] / top), round(100 * held[s] / top)
         weeks.append({"start": s, "sent": sent[s], "held": held[s], "sent_h": sent_h, "held_h": held_h,
-                      "sent_y": 100 - sent_h, "held_y": 100 - held_h})
+                      "sent_y": 100 - sent_h, "held_y": 100 - held_h,
+                      "aim": aim, "aim_met": bool(aim) and sent[s] >= aim, "aim_y": 100 - round(100 * aim / top)})
     return weeks
 
 

@@ -11,7 +11,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from coffeechat.accounts.availability import parse_availability
 from coffeechat.conversations.models import Conversation
-from coffeechat.conversations.services import open_conversation, others_asked_at_organization
+from coffeechat.conversations.services import (
+    goals_to_offer,
+    open_conversation,
+    others_asked_at_organization,
+)
 from coffeechat.mail.models import MailAccount
 from coffeechat.mail.transport import LINKEDIN_NOTE_LIMIT, build_eml, mailto_url, send_smtp
 from coffeechat.outreach import coaching
@@ -70,6 +74,11 @@ def compose(request, person_pk, kind=MessageKind.REQUEST):
     introduce = Person.objects.for_user(user).select_related("organization").filter(
         pk=request.GET["introduction"]).exclude(pk=person.pk).first() if request.GET.get("introduction", "").isdigit() else None
     values = draft_values(user, person, conversation, slots, last_subject=last.subject if last else "", introduce=introduce)
+    # "Ask about …" from the person page: one of the user's active goals, chosen before drafting.
+    chosen_goal = (goals_to_offer(user).filter(pk=int(request.GET["goal"])).first()
+                   if request.GET.get("goal", "").isdigit() else None)
+    if chosen_goal is not None:
+        values["goal"] = chosen_goal.title
     if kind == MessageKind.INTRODUCTIONS and not values["goal"]:
         values["goal"] = latest_goal(user)
     choices = _template_choices(user, kind)
@@ -103,7 +112,7 @@ def compose(request, person_pk, kind=MessageKind.REQUEST):
     else:
         subject, body = _apply_template(user, template_key, values)
         form = ComposeForm(initial={
-            "subject": subject, "body": body, "goal": conversation.goal_id if conversation else None,
+            "subject": subject, "body": body, "goal": chosen_goal.pk if chosen_goal else conversation.goal_id if conversation else None,
             "minutes": minutes, "medium": conversation.medium if conversation else "video",
         }, user=user, goal_id=conversation.goal_id if conversation else None, has_resume=has_resume, asks_for_time=asks_for_time)
     context = {

@@ -5,6 +5,13 @@ from coffeechat.insights.models import Goal
 register = template.Library()
 
 
+@register.inclusion_tag("insights/_ask_about_goal.html", takes_context=True)
+def ask_about_goal(context, person):
+    """On a person's page: start a request about one of the active goals, or add a goal first."""
+    goals = Goal.objects.for_user(context["request"].user).filter(state=Goal.State.ACTIVE)
+    return {"person": person, "goals": list(goals)}
+
+
 @register.inclusion_tag("insights/_first_goal.html", takes_context=True)
 def first_goal_step(context):
     """On an empty Today page: the first step is saying what you are exploring."""
