@@ -22,6 +22,13 @@ People:
   events add NAME --on YYYY-MM-DD   record an event you went to (--where, --kind); prints the id
   events list           your events (--json)
   pitch                 your 30-second introduction (--json)
+  settings              show or set your name, email and time zone (--name, --email, --time-zone, --json)
+
+Goals, targets and insights:
+  goals add TITLE       what you are exploring (--question Q, repeatable; --json); goals list [--json]
+  targets add NAME      a target organisation (--motivation 0-3, --postings 1-3); targets list [--json]
+  insights              funnel, replies by source, careers, network, warm paths (--goal ID, --json)
+  demo                  a separate sample account to look around (--user NAME, --yes)
 
 Conversations:
   meetings add PERSON --at "YYYY-MM-DD HH:MM"   schedule (--tz, --minutes, --medium, --where)
@@ -34,10 +41,13 @@ What is due:
 
 Coaches (offline, no account needed):
   coach email FILE|-    check a request email (--json)
-  coach questions FILE|-  check interview questions, one a line (--json)
+  coach questions FILE|-  check interview questions, one a line; '!' marks a must-ask (--json)
+  coach thanks FILE|-   check a thank-you note (--notes FILE, --referral NAME, --json)
 
 Accounts (hosted mode):
   createuser NAME       create an account (--email E, --password-stdin)
+  worker                run background tasks: imports, the digest, clean-up (--batch)
+  token create NAME     a personal API token, printed once; token list; token revoke NAME
 
 Every data command takes --user USERNAME (needed in hosted mode when there is more
 than one account). Exit codes: 0 ok, 1 bad input, 2 wrong usage.
