@@ -115,6 +115,7 @@ def test_follow_up_captions_do_not_overlap_or_steal_clicks(page, phone, sign_in,
         ticks = browser.locator("#thanks-title ~ form .checklist li label input")
         for i in (1, 2):
             before = [ticks.nth(j).is_checked() for j in range(3)]
+            ticks.nth(i).scroll_into_view_if_needed()  # a click outside the viewport lands nowhere
             box = ticks.nth(i).bounding_box()
             browser.mouse.click(box["x"] + box["width"] + 30, box["y"] + box["height"] / 2)
             after = [ticks.nth(j).is_checked() for j in range(3)]
