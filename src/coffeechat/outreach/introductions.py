@@ -6,21 +6,16 @@ from django.utils import timezone
 from coffeechat.conversations.services import record_contact
 from coffeechat.outreach.models import Message, MessageKind
 from coffeechat.people.models import Person, Source
-from coffeechat.people.services import organization_named, split_name
-from coffeechat.text import fold
+from coffeechat.people.services import matching_people, organization_named, split_name
 
 
 def existing_person(owner, *, name: str, organization: str, email: str) -> Person | None:
-    """The person already in the list: same email, else same folded name at the same organisation."""
-    people = Person.objects.for_user(owner).select_related("organization")
-    if email:
-        for person in people.filter(emails__icontains=email):
-            if email.lower() in (e.lower() for e in person.emails):
-                return person
-    first, last = split_name(name)
-    for person in people.filter(last_name__iexact=last, first_name__iexact=first):
-        their_org = person.organization.name if person.organization_id else ""
-        if fold(their_org) == fold(organization):
+    """The person already in the list: same email, else same name at the same organisation.
+
+    Linked without asking, so a bare name only matches someone who has no organisation either.
+    """
+    for person, why in matching_people(owner, name=name, organization=organization, email=email):
+        if why != "same name" or not person.organization_id:
             return person
     return None
 
