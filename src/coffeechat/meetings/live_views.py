@@ -10,10 +10,9 @@ from coffeechat.accounts.pitch import pitch_for
 from coffeechat.conversations import services as conversations
 from coffeechat.conversations.access import get_conversation_for_user
 from coffeechat.conversations.forms import ReferralForm
-from coffeechat.htmx import autosaved
+from coffeechat.htmx import MAX_NOTE, autosaved
 from coffeechat.people.services import matching_people
 
-MAX_NOTE = 100_000
 NOTE_FIELDS = ("notes", "observations")
 
 

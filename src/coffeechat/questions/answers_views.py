@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from coffeechat.conversations import services as conversations
 from coffeechat.conversations.access import get_conversation_for_user
-from coffeechat.questions.live_views import MAX_NOTE
+from coffeechat.htmx import MAX_NOTE
 from coffeechat.questions.models import PlanItem
 
 

@@ -5,12 +5,10 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
-from coffeechat.htmx import autosaved
+from coffeechat.htmx import MAX_NOTE, autosaved
 from coffeechat.people.access import get_person_for_user
 from coffeechat.questions import plans
 from coffeechat.questions.access import get_plan_item_for_user
-
-MAX_NOTE = 100_000
 
 
 @login_required
