@@ -72,3 +72,21 @@ def test_start_records_the_start_once(owner_client, owner):
 def test_an_outsider_cannot_start_my_call(outsider_client, owner):
     conversation = ConversationFactory(owner=owner, state="scheduled")
     assert outsider_client.post(reverse("meetings:start", args=[conversation.pk])).status_code == 404
+
+
+@time_machine.travel(NOW, tick=False)
+def test_logging_a_past_conversation_does_not_ask_who_an_invitation_is_from(owner_client, owner):
+    owner.first_name, owner.last_name, owner.email = "", "", ""
+    owner.save()
+    conversation = ConversationFactory(owner=owner, state="accepted")
+    schedule = reverse("meetings:schedule", args=[conversation.pk])
+    response = owner_client.post(schedule, PAST | {"already_happened": "on"})
+    assert response.status_code == 302
+    conversation.refresh_from_db()
+    assert conversation.state == "held"
+    owner.refresh_from_db()
+    assert owner.email == ""
+    # A conversation still to come does need it: the invitation names its organiser.
+    upcoming = ConversationFactory(owner=owner, state="accepted")
+    response = owner_client.post(reverse("meetings:schedule", args=[upcoming.pk]), PAST | {"date": "2026-12-01"})
+    assert response.status_code == 422

@@ -42,8 +42,12 @@ def schedule_conversation(request, pk):
     form = ScheduleForm(request.POST or None, initial=initial, user=user, goal_id=conversation.goal_id)
     # The invitation needs who it is from: ask here, the first time it is needed.
     organizer_form = OrganizerForm(request.POST or None, instance=user, prefix="me") if profile_missing(user) else None
-    if request.method == "POST" and form.is_valid() and (organizer_form is None or organizer_form.is_valid()):
-        if organizer_form is not None:
+    # Logging a conversation that already happened sends no invitation, so it needs no organiser;
+    # whatever was typed there is kept only when it is complete.
+    past = form.is_valid() and form.cleaned_data["already_happened"]
+    organizer_ok = organizer_form is None or organizer_form.is_valid()
+    if request.method == "POST" and form.is_valid() and (organizer_ok or past):
+        if organizer_form is not None and organizer_ok:
             organizer_form.save()
         data = form.cleaned_data
         conversation.goal = form.chosen_goal()
