@@ -5,7 +5,7 @@ worker processes: api/throttle.py)."""
 from django.conf import settings
 from ninja import NinjaAPI
 
-from coffeechat.api import errors, people, work
+from coffeechat.api import coach, errors, goals, messages, notes, people, plans, targets, work
 from coffeechat.api.auth import PersonalToken
 from coffeechat.api.throttle import PerClient, PerToken
 
@@ -21,3 +21,5 @@ api = NinjaAPI(
 errors.install(api)
 api.add_router("", people.router)
 api.add_router("", work.router)
+for module in (goals, targets, messages, plans, notes, coach):
+    api.add_router("", module.router)
