@@ -15,7 +15,13 @@ from coffeechat.insights.models import Goal
 from coffeechat.outreach.models import Message
 from coffeechat.people.models import Organization, Person
 from coffeechat.questions.models import PlanItem
-from tests.factories import ConversationFactory, GoalFactory, MessageFactory, OrganizationFactory, PersonFactory
+from tests.factories import (
+    ConversationFactory,
+    GoalFactory,
+    MessageFactory,
+    OrganizationFactory,
+    PersonFactory,
+)
 
 pytestmark = pytest.mark.django_db
 # Collection routes whose body names one of the owner's objects: that object is not found for the intruder.
