@@ -4,7 +4,6 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
 from coffeechat.accounts.models import ApiToken
@@ -49,7 +48,6 @@ def snapshot(owner):
 
 
 def test_a_second_users_token_sees_and_changes_nothing(client, owner, second_user):
-    cache.clear()
     org = OrganizationFactory(owner=owner, name="Owner Org", is_target=True, motivation=2)
     person = PersonFactory(owner=owner, first_name="Secret", last_name="Person", organization=org)
     goal = GoalFactory(owner=owner, title="secret goal", key_questions=["Secret key question?"])

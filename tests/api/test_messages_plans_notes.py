@@ -118,3 +118,27 @@ def test_notes_live_answers_and_reflection(client, owner, token):
     notes = call(client, "get", url, token).json()
     assert notes["answers"] == [{"id": item.pk, "position": 1, "text": "What surprised you?", "asked": True, "note": "The pace."}]
     assert notes["learned"] == "Archives hire in spring." and notes["observations"] == "" and notes["notes"] == "Met at the café."
+
+
+def test_lists_take_the_same_queries_for_few_rows_or_many(client, owner, token):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries(path):
+        with CaptureQueriesContext(connection) as captured:
+            assert call(client, "get", path, token, page_size=200).status_code == 200
+        return len(captured)
+
+    def grow(n):
+        for _ in range(n):
+            person = PersonFactory(owner=owner)
+            conversation = ConversationFactory(owner=owner, person=person, goal=GoalFactory(owner=owner))
+            MessageFactory(owner=owner, person=person, conversation=conversation)
+            PlanItem.objects.create(owner=owner, conversation=conversation, text="Why?")
+
+    grow(1)
+    call(client, "get", "/due", token)  # the token's first use of the minute notes when it was used
+    paths = ["/messages", "/goals", "/targets", "/people", "/conversations"]
+    few = {path: queries(path) for path in paths}
+    grow(12)
+    assert {path: queries(path) for path in paths} == few

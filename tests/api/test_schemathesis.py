@@ -3,7 +3,6 @@ errors, and every answer matches the schema. A bounded number of examples per op
 
 import pytest
 import schemathesis
-from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
@@ -34,7 +33,6 @@ def bearer(db, monkeypatch):
 
     for throttle in api.throttle:
         monkeypatch.setattr(throttle, "num_requests", 100_000)
-    cache.clear()
     user = UserFactory(username="fuzz")
     goal = GoalFactory(owner=user, key_questions=["How did you start?"])
     organization = OrganizationFactory(owner=user, is_target=True)
