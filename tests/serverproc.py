@@ -13,10 +13,10 @@ LINK = re.compile(r"(http://\S+/login/link/\S+)")
 
 
 class Server:
-    def __init__(self, data_dir: Path, *extra_args: str):
+    def __init__(self, data_dir: Path, *extra_args: str, **env: str):
         self.process = subprocess.Popen(
             [sys.executable, "-m", "coffeechat", "serve", "--no-browser", "--port", "0", *extra_args],
-            env=cli_env(data_dir), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            env=cli_env(data_dir, **env), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         )
         self.output: list[str] = []
         self.link = self._wait_for_link()

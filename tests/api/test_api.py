@@ -4,7 +4,6 @@ import json
 from datetime import datetime, timedelta
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -14,11 +13,6 @@ from tests.factories import ConversationFactory, OrganizationFactory, PersonFact
 
 pytestmark = pytest.mark.django_db
 API = "/api/v1"
-
-
-@pytest.fixture(autouse=True)
-def fresh_throttle():
-    cache.clear()
 
 
 @pytest.fixture

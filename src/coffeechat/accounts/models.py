@@ -117,6 +117,24 @@ class ThrottleHit(models.Model):
         return f"{self.scope} {self.key} at {self.at:%Y-%m-%d %H:%M:%S}"
 
 
+class RateCount(models.Model):
+    """Requests counted in one window of a busy rate limit (the API's): one row per key and window,
+    raised by one conditional UPDATE, so every worker process shares the count and none is lost."""
+
+    scope = models.CharField(max_length=32)
+    key = models.CharField(max_length=200)
+    window = models.BigIntegerField(help_text="The window's number: seconds since the epoch // its length.")
+    hits = models.PositiveIntegerField(default=0)
+    started_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["scope", "key", "window"], name="one_rate_count_per_window")]
+        indexes = [models.Index(fields=["scope", "started_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.scope} {self.key}: {self.hits} in window {self.window}"
+
+
 class ApiTokenQuerySet(models.QuerySet):
     def for_user(self, user):
         return self.filter(owner=user)

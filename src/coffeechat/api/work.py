@@ -1,4 +1,4 @@
-"""Conversations, what is due, and the coaches over the API."""
+"""Conversations and what is due over the API."""
 
 from datetime import datetime
 from typing import Literal
@@ -64,10 +64,6 @@ class SnoozeIn(Schema):
     span: Literal["1h", "tomorrow", "week"]
 
 
-class CoachIn(Schema):
-    text: str
-
-
 @router.get("/conversations", response=list[ConversationOut], tags=["conversations"], openapi_extra=DOCUMENTED)
 @paginate(Pages)
 def list_conversations(request, state: str = ""):
@@ -108,18 +104,3 @@ def due_snooze(request, payload: SnoozeIn):
     item = _due_now(request, payload.key)
     followups.snooze(request.user, item.key, payload.span)
     return item
-
-
-@router.post("/coach/email", tags=["coach"], summary="The outreach coach: the same JSON as `coffeechat coach email --json`", openapi_extra=DOCUMENTED)
-def coach_email(request, payload: CoachIn):
-    from coffeechat.outreach.coach import check_email
-
-    return check_email(payload.text[:20_000]).as_json()
-
-
-@router.post("/coach/questions", tags=["coach"],
-             summary="The question coach, one question a line: the same JSON as `coffeechat coach questions --json`", openapi_extra=DOCUMENTED)
-def coach_questions(request, payload: CoachIn):
-    from coffeechat.questions.coach import coach_questions_json
-
-    return coach_questions_json(payload.text[:20_000].splitlines())

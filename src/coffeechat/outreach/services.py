@@ -9,6 +9,34 @@ from coffeechat.conversations import services as conversations
 from coffeechat.conversations.models import Conversation
 from coffeechat.outreach.models import Message, MessageKind
 
+# A request or follow-up asks for time: its form sets the conversation's goal, length and medium.
+ASKS_FOR_TIME = (MessageKind.REQUEST, MessageKind.FOLLOW_UP)
+
+
+def current_conversation(user, person) -> Conversation | None:
+    """The conversation a new message to this person belongs to: their latest one still open."""
+    return Conversation.objects.for_user(user).filter(person=person).exclude(
+        state__in=[Conversation.State.DECLINED, Conversation.State.NO_ANSWER]).order_by("-pk").first()
+
+
+@transaction.atomic
+def save_draft(form, *, person, kind: str, conversation: Conversation | None) -> Message:
+    """Save a valid ComposeForm: a new draft (a request opens its conversation) or an edited one.
+
+    A request or follow-up also sets its conversation's goal, length and medium from the form."""
+    user = form.user
+    if form.instance.pk is None and kind == MessageKind.REQUEST:
+        conversation = conversations.open_conversation(user, person)
+    if conversation is not None and kind in ASKS_FOR_TIME:
+        conversation.goal = form.chosen_goal()
+        conversation.minutes, conversation.medium = form.cleaned_data["minutes"], form.cleaned_data["medium"]
+        conversation.save()
+    message = form.save(commit=False)
+    if message.pk is None:
+        message.owner, message.person, message.conversation, message.kind = user, person, conversation, kind
+    message.save()
+    return message
+
 
 @transaction.atomic
 def mark_sent(message: Message, channel: str, when: datetime | None = None) -> Message:

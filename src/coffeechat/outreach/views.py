@@ -11,11 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from coffeechat.accounts.availability import parse_availability
 from coffeechat.conversations.models import Conversation
-from coffeechat.conversations.services import (
-    goals_to_offer,
-    open_conversation,
-    others_asked_at_organization,
-)
+from coffeechat.conversations.services import goals_to_offer, others_asked_at_organization
 from coffeechat.mail.models import MailAccount
 from coffeechat.mail.transport import LINKEDIN_NOTE_LIMIT, build_eml, mailto_url, send_smtp
 from coffeechat.outreach import coaching
@@ -29,7 +25,7 @@ from coffeechat.outreach.drafting import (
 )
 from coffeechat.outreach.forms import ComposeForm, MarkSentForm
 from coffeechat.outreach.models import Channel, Message, MessageKind, MessageTemplate
-from coffeechat.outreach.services import mark_sent
+from coffeechat.outreach.services import ASKS_FOR_TIME, current_conversation, mark_sent, save_draft
 from coffeechat.outreach.slots import propose_slots
 from coffeechat.people.access import get_person_for_user
 from coffeechat.people.models import Person
@@ -65,8 +61,7 @@ def compose(request, person_pk, kind=MessageKind.REQUEST):
     """Write a request (or follow-up, thank-you, keep-in-touch) to a person, prefilled from what we know."""
     person = get_person_for_user(request, person_pk)
     user = request.user
-    conversation = Conversation.objects.for_user(user).filter(person=person).exclude(
-        state__in=[Conversation.State.DECLINED, Conversation.State.NO_ANSWER]).order_by("-pk").first()
+    conversation = current_conversation(user, person)
     minutes = conversation.minutes if conversation else user.meeting_minutes
     slots = _slots(user, minutes)
     last = person.messages.filter(kind=MessageKind.REQUEST, sent_at__isnull=False).order_by("-sent_at").first()
@@ -89,22 +84,13 @@ def compose(request, person_pk, kind=MessageKind.REQUEST):
     template_key = request.GET.get("template") if request.GET.get("template") in dict(choices) else default_key
     has_resume = bool(user.resume)
 
-    asks_for_time = kind in (MessageKind.REQUEST, MessageKind.FOLLOW_UP)
+    asks_for_time = kind in ASKS_FOR_TIME
     if request.method == "POST":
         form = ComposeForm(request.POST, user=user, goal_id=conversation.goal_id if conversation else None,
                            has_resume=has_resume, asks_for_time=asks_for_time)
         if form.is_valid():
             with transaction.atomic():
-                if kind == MessageKind.REQUEST:
-                    conversation = open_conversation(user, person)
-                if conversation is not None and asks_for_time:
-                    conversation.goal = form.chosen_goal()
-                    conversation.minutes = form.cleaned_data["minutes"]
-                    conversation.medium = form.cleaned_data["medium"]
-                    conversation.save()
-                message = form.save(commit=False)
-                message.owner, message.person, message.conversation, message.kind = user, person, conversation, kind
-                message.save()
+                message = save_draft(form, person=person, kind=kind, conversation=conversation)
                 if form.cleaned_data["save_as_template"]:
                     MessageTemplate.objects.create(owner=user, name=form.cleaned_data["save_as_template"], kind=kind,
                                                    subject=message.subject, body=message.body)
@@ -133,19 +119,14 @@ def edit_draft(request, pk):
         messages.info(request, "This message was already sent; it stays as it was.")
         return redirect(message)
     conversation = message.conversation
-    asks_for_time = message.kind in (MessageKind.REQUEST, MessageKind.FOLLOW_UP)
+    asks_for_time = message.kind in ASKS_FOR_TIME
     form = ComposeForm(request.POST or None, instance=message, user=request.user, goal_id=conversation.goal_id if conversation else None,
                        has_resume=bool(request.user.resume), asks_for_time=asks_for_time, initial={
         "goal": conversation.goal_id if conversation else None, "minutes": conversation.minutes if conversation else request.user.meeting_minutes,
         "medium": conversation.medium if conversation else "video",
     })
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            form.save()
-            if conversation and asks_for_time:
-                conversation.goal, conversation.minutes, conversation.medium = (
-                    form.chosen_goal(), form.cleaned_data["minutes"], form.cleaned_data["medium"])
-                conversation.save()
+        save_draft(form, person=message.person, kind=message.kind, conversation=conversation)
         return redirect(message)
     subject, body = form["subject"].value() or "", form["body"].value() or ""
     context = {"form": form, "person": message.person, "message": message, "kind": message.kind, "kind_label": message.get_kind_display(),

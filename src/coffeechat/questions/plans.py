@@ -59,6 +59,20 @@ def move(item: PlanItem, offset: int) -> None:
     PlanItem.objects.bulk_update(ordered, ["position"])
 
 
+@transaction.atomic
+def reorder(conversation: Conversation, ids: list[int]) -> list[PlanItem]:
+    """Put the plan in this order (every question's id once); positions are renumbered 1..n."""
+    ordered = items(conversation)
+    by_id = {item.pk: item for item in ordered}
+    if sorted(ids) != sorted(by_id):
+        raise ValueError("List every question of this plan once, and no other.")
+    ordered = [by_id[pk] for pk in ids]
+    for position, item in enumerate(ordered, 1):
+        item.position = position
+    PlanItem.objects.bulk_update(ordered, ["position"])
+    return ordered
+
+
 def report(conversation: Conversation):
     plan = items(conversation)
     return plan, [check_question(i.text) for i in plan], check_plan([i.text for i in plan], [i.must_ask for i in plan])

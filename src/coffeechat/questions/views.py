@@ -10,13 +10,9 @@ from coffeechat.questions import plans
 from coffeechat.questions.access import get_plan_item_for_user, get_user_question_for_user
 from coffeechat.questions.bank import PRESETS, by_key
 from coffeechat.questions.bankview import bank_for, entry
+from coffeechat.questions.forms import QuestionForm
 from coffeechat.questions.models import CATEGORY_CHOICES, SCOPE_CHOICES, UserQuestion
 from coffeechat.text import fold
-
-
-class QuestionForm(forms.Form):
-    text = forms.CharField(max_length=500, label="Question", widget=forms.TextInput(attrs={"autocomplete": "off"}))
-    category = forms.ChoiceField(choices=[("", "Let Coffeechat decide")] + CATEGORY_CHOICES, required=False)
 
 
 def _plan_context(request, conversation, **extra):
