@@ -109,6 +109,7 @@ class LeadForm(forms.ModelForm):
         self.order_fields(["what", "name", "url", "note"])
         if resources_only:
             self.fields["what"].choices = WHAT_CHOICES[2][1]
+            self.fields["name"].widget.attrs["placeholder"] = "e.g. a course, a journal, an association"
         if self.instance.pk and not self.is_bound:
             self.initial["what"] = what_of(self.instance)
 
