@@ -27,6 +27,9 @@ People:
 Goals, targets and insights:
   goals add TITLE       what you are exploring (--question Q, repeatable; --json); goals list [--json]
   targets add NAME      a target organisation (--motivation 0-3, --postings 1-3); targets list [--json]
+  leads list            what conversations led to: organisations, careers, resources, openings
+                        (--kind K, --goal ID, --conversation ID, --json)
+  leads add NAME --kind K --conversation ID   note one (--goal ID for a resource; --url, --note)
   insights              funnel, replies by source, careers, network, warm paths (--goal ID, --json)
   demo                  a separate sample account to look around (--user NAME, --yes)
 

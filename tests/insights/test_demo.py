@@ -5,7 +5,7 @@ import pytest
 from coffeechat.accounts.services import local_owner_username
 from coffeechat.conversations.models import Conversation
 from coffeechat.insights.demo import NotASample, make_demo
-from coffeechat.insights.models import Goal
+from coffeechat.insights.models import Goal, Lead
 from coffeechat.outreach.models import Message
 from coffeechat.people.models import Organization, Person
 from tests.clirun import run_cli
@@ -29,6 +29,8 @@ def test_the_sample_account_has_every_page_filled(owner):
     assert deep.exists()  # referrals two levels deep
     assert Message.objects.filter(owner=user, kind="thank_you", sent_at__isnull=False).count() >= 3
     assert people.filter(keep_in_touch_days__isnull=False).exists() and people.filter(touches__isnull=False).exists()
+    assert set(Lead.objects.filter(owner=user).values_list("kind", flat=True)) == set(Lead.Kind.values)
+    assert Lead.objects.filter(owner=user, saved_to__isnull=False).exists() and Lead.objects.filter(owner=user, target__is_target=True).exists()
     # Resetting makes it afresh and leaves everyone else alone.
     again = make_demo("demo")
     assert Person.objects.filter(owner=again).count() == 40 and Person.objects.get(pk=mine.pk).owner == owner

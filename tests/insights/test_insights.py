@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from coffeechat.insights.models import Lead
 from coffeechat.questions.plans import add_item
 from tests.clirun import run_cli
 from tests.factories import (
@@ -15,6 +16,7 @@ from tests.factories import (
     MessageFactory,
     OrganizationFactory,
     PersonFactory,
+    UserFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -50,7 +52,7 @@ def test_the_report_counts_the_funnel_sources_careers_network_and_paths(owner, s
     assert sorted((s["source"], s["asked"], s["answered"]) for s in document["by_source"]) == [
         ("alumni", 1, 1), ("linkedin", 1, 0), ("referral", 1, 0)]
     ux = next(c for c in document["careers"] if c["goal"] == "UX research")
-    assert ux == {"goal": "UX research", "held": 1, "notes": {"rewards": ["Seeing a design change because of a study"]}}
+    assert ux == {"goal": "UX research", "held": 1, "notes": {"rewards": ["Seeing a design change because of a study"]}, "leads": {}}
     nodes = {n["name"]: n for n in document["network"]["nodes"]}
     assert (nodes["Ana Alum"]["state"], nodes["Ben Referred"]["state"], nodes["Cleo There"]["state"]) == ("met", "asked", "not_yet")
     assert nodes["Me"]["id"] == 0
@@ -108,6 +110,9 @@ def test_the_page_runs_the_same_queries_at_any_size(owner_client, owner, story):
             add_item(c, f"Question {i}?").__class__.objects.filter(conversation=c).update(note=f"note {i}")
             MessageFactory(owner=owner, person=referrer, conversation=c, kind="thank_you", sent_at=timezone.now())
             PersonFactory(owner=owner, referred_by=referrer, referral_conversation=c, organization=org)
+            Lead.objects.create(owner=owner, conversation=c, kind="organization", name=f"Mentioned {i}", target=org)
+            Lead.objects.create(owner=owner, conversation=c, kind="resource", resource_kind="course", name=f"Course {i}",
+                                saved_to=story["data"])
 
     with CaptureQueriesContext(connection) as small:
         owner_client.get(reverse("insights"))
@@ -115,6 +120,8 @@ def test_the_page_runs_the_same_queries_at_any_size(owner_client, owner, story):
     with CaptureQueriesContext(connection) as large:
         response = owner_client.get(reverse("insights"))
     assert response.context["funnel"][0].count == 18
+    ux = next(c for c in response.context["careers"] if c.goal == story["ux"])
+    assert len(ux.leads["organization"]) == 15 and len(ux.leads["resource"]) == 15
     assert len(large) == len(small)
 
 
@@ -125,7 +132,7 @@ def test_cli_insights_json(tmp_path):
     document = json.loads(result.stdout)
     assert set(document) == {"funnel", "by_source", "careers", "network", "warm_paths"}
     assert document["funnel"] == {"asked": 0, "answered": 0, "met": 0, "thanked": 0, "referrals": 0}
-    assert document["careers"] == [{"goal": "UX research", "held": 0, "notes": {}}]
+    assert document["careers"] == [{"goal": "UX research", "held": 0, "notes": {}, "leads": {}}]
     assert set(document["network"]) == {"nodes", "edges"}
     missing = run_cli(tmp_path, "insights", "--goal", "999")
     assert missing.returncode == 1 and "no goal 999" in missing.stderr
@@ -161,3 +168,30 @@ def test_activity_is_shown_against_the_weekly_aim_from_settings(owner_client, ow
     page = owner_client.get(reverse("insights")).content.decode()
     assert "your aim: 3 requests a week" in page and 'class="aim-line"' in page and "Aim of 3" in page
     assert "not yet" in page  # no week of the story reaches three requests
+
+
+def test_careers_side_by_side_show_what_each_careers_conversations_led_to(owner_client, owner, story):
+    from coffeechat.insights.data import load
+    from coffeechat.insights.report import as_json, build
+
+    empty = owner_client.get(reverse("insights")).content.decode()
+    assert empty.count("Organisations, resources and openings you note") == 2  # one a career, before any lead
+    held = story["ana"].conversations.get()
+    Lead.objects.create(owner=owner, conversation=held, kind="organization", name="Lumen Labs")
+    Lead.objects.create(owner=owner, conversation=held, kind="opening", name="Northwind Health", url="https://northwind.example/jobs")
+    Lead.objects.create(owner=owner, conversation=held, kind="resource", resource_kind="association", name="Health UX Society")
+    Lead.objects.create(owner=owner, conversation=held, kind="career", name="Research operations")
+    # A resource saved to the other goal's list shows under that goal too; an outsider's never.
+    Lead.objects.create(owner=owner, conversation=held, kind="resource", resource_kind="course", name="Newsroom stats",
+                        saved_to=story["data"])
+    Lead.objects.create(owner=UserFactory(username="else"), kind="organization", name="Not mine")
+    careers = {c["goal"]: c["leads"] for c in as_json(build(load(owner)))["careers"]}
+    assert careers["UX research"] == {"organization": ["Lumen Labs"], "opening": ["Northwind Health"],
+                                      "resource": ["Health UX Society", "Newsroom stats"], "career": ["Research operations"]}
+    assert careers["Data journalism"] == {"resource": ["Newsroom stats"]}
+    body = owner_client.get(reverse("insights")).content.decode()
+    section = body.split('id="careers"')[1].split('id="network"')[0]
+    for text in ("Organisations mentioned", "Openings and employers", "Resources", "Careers and roles mentioned",
+                 "Health UX Society", "(association)", 'href="https://northwind.example/jobs"', "— Ana Alum"):
+        assert text in section, text
+    assert "Not mine" not in body

@@ -6,7 +6,7 @@ Each loader is one query for one user; the pictures are computed in Python from 
 from dataclasses import dataclass, field
 
 from coffeechat.conversations.models import Conversation
-from coffeechat.insights.models import Goal
+from coffeechat.insights.models import Goal, Lead
 from coffeechat.outreach.models import Message, MessageKind
 from coffeechat.people.models import NAME_FIELDS, Organization, Person
 from coffeechat.questions.models import PlanItem
@@ -25,6 +25,7 @@ class Account:
     conversations: list = field(default_factory=list)
     messages: list = field(default_factory=list)        # sent requests and thank-yous
     notes: list = field(default_factory=list)           # plan items with a note
+    leads: list = field(default_factory=list)           # what conversations led to
 
     def people_at(self, organization_id) -> list:
         return [p for p in self.people.values() if p.organization_id == organization_id]
@@ -61,6 +62,9 @@ def load(user, *, with_notes: bool = True) -> Account:
         ).only("person_id", "conversation_id", "kind", "channel", "sent_at")),
         notes=list(PlanItem.objects.for_user(user).exclude(note="").only("conversation_id", "category", "text", "note").order_by("conversation_id", "position", "pk"))
         if with_notes else [],
+        leads=list(Lead.objects.for_user(user).only(
+            "kind", "resource_kind", "name", "url", "conversation_id", "saved_to_id", "target_id", "goal_id",
+        ).order_by("pk")) if with_notes else [],
     )
 
 

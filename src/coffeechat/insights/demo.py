@@ -12,7 +12,7 @@ from django.utils import timezone
 from coffeechat.accounts.models import User
 from coffeechat.conversations.models import Conversation
 from coffeechat.followups.services import log_touch
-from coffeechat.insights.models import Goal
+from coffeechat.insights.models import Goal, Lead
 from coffeechat.outreach.models import Message
 from coffeechat.people.models import Organization, Person
 from coffeechat.questions.models import PlanItem
@@ -55,6 +55,13 @@ NOTES = {
     "advice": ["Run a small study on your own and write it up", "Learn spreadsheets deeply before learning to code", "Volunteer for a hospital's patient council"],
     "day_to_day": ["Half interviews, half synthesis", "Morning meeting, then digging in a data set until deadline"],
 }
+# What the first conversations led to: (held conversation, kind, resource kind, name, target index or None, saved to its goal).
+LEADS = [
+    (0, "organization", "", "Harbourview Hospital", 1, False), (0, "resource", "association", "Health Design Network", None, True),
+    (0, "career", "", "Research operations", None, False), (1, "opening", "", "Open Ledger Newsroom", 5, False),
+    (1, "resource", "publication", "The Data Desk Weekly", None, True), (1, "organization", "", "Coastal Data Collective", None, False),
+    (2, "resource", "course", "Evening course in survey design", None, False),
+]
 REFLECTIONS = [
     ("Research in a hospital is slower than in tech, and that suits me.", "Strong fit: I liked every part she described."),
     ("A data desk is mostly cleaning and checking.", "Maybe: I love the checking, not the deadlines."),
@@ -148,6 +155,9 @@ def make_demo(username: str = "demo") -> User:
     for person in later[4:6]:
         person.referred_by, person.referral_conversation, person.source = later[0], second, "referral"
         person.save()
+    for k, kind, resource_kind, name, target, saved in LEADS:
+        Lead.objects.create(owner=user, conversation=held[k], kind=kind, resource_kind=resource_kind, name=name,
+                            target=orgs[target] if target is not None else None, saved_to=held[k].goal if saved else None)
     # Keep in touch with the first people met.
     for c in held[:2]:
         log_touch(c.person, "article", "Sent the piece on research ops we talked about", now - timedelta(days=20))

@@ -1,6 +1,6 @@
 from django import forms
 
-from coffeechat.insights.models import MAX_KEY_QUESTIONS, Goal
+from coffeechat.insights.models import MAX_KEY_QUESTIONS, Goal, Lead, validate_web_address
 from coffeechat.text import fold
 
 
@@ -73,3 +73,58 @@ class PasteForm(forms.Form):
         if any(len(n) > 200 for n in names):
             raise forms.ValidationError("An organisation name is at most 200 characters.")
         return names
+
+
+# One list for the quick capture: the resource sorts are chosen in the same tap as the kind.
+WHAT_CHOICES = [
+    (Lead.Kind.ORGANIZATION.value, "Organisation"),
+    (Lead.Kind.CAREER.value, "Career or role"),
+    ("Resource", [(f"resource:{value}", label if value != "other" else "Other resource")
+                  for value, label in Lead.ResourceKind.choices]),
+    (Lead.Kind.OPENING.value, "Opening or employer"),
+]
+
+
+def what_of(lead: Lead) -> str:
+    return f"resource:{lead.resource_kind or Lead.ResourceKind.OTHER}" if lead.kind == Lead.Kind.RESOURCE else lead.kind
+
+
+class LeadForm(forms.ModelForm):
+    """A lead as typed during or after the call: what sort, its name; a link and a note if at hand."""
+
+    what = forms.ChoiceField(choices=WHAT_CHOICES, label="Kind")
+    url = forms.URLField(required=False, max_length=500, assume_scheme="https", label="Link (optional)",
+                         validators=[validate_web_address], widget=forms.URLInput(attrs={"placeholder": "https://…"}))
+
+    class Meta:
+        model = Lead
+        fields = ("name", "url", "note")
+        labels = {"name": "Name or title", "note": "Note (optional)"}
+        widgets = {"name": forms.TextInput(attrs={"placeholder": "What they mentioned", "autocomplete": "off"}),
+                   "note": forms.TextInput(attrs={"placeholder": "Why it matters, who runs it…"})}
+        error_messages = {"name": {"required": "Say what they mentioned: a name or a title."}}
+
+    def __init__(self, *args, resources_only: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.order_fields(["what", "name", "url", "note"])
+        if resources_only:
+            self.fields["what"].choices = WHAT_CHOICES[2][1]
+            self.fields["name"].widget.attrs["placeholder"] = "e.g. a course, a journal, an association"
+        if self.instance.pk and not self.is_bound:
+            self.initial["what"] = what_of(self.instance)
+
+    def clean_name(self):
+        return " ".join(self.cleaned_data["name"].split())
+
+    def clean(self):
+        data = super().clean()
+        kind, _, resource_kind = data.get("what", "").partition(":")
+        data["kind"], data["resource_kind"] = kind, resource_kind
+        return data
+
+    def save(self, commit=True):
+        lead = super().save(commit=False)
+        lead.kind, lead.resource_kind = self.cleaned_data["kind"], self.cleaned_data["resource_kind"]
+        if commit:
+            lead.save()
+        return lead

@@ -4,12 +4,13 @@ Nothing here queries the database; `data.load` did that in a fixed number of que
 """
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.utils import timezone
 
 from coffeechat.insights.data import Account, is_answered, is_asked
+from coffeechat.insights.models import Lead
 from coffeechat.insights.network import person_states, referral_tree, tree_edges, warm_paths
 from coffeechat.insights.targets import rank
 from coffeechat.people.models import Source
@@ -22,6 +23,10 @@ CAREER_FIRST = ["rewards", "challenges", "compensation", "trends", "advice"]
 CATEGORY_LABELS = dict(CATEGORY_CHOICES) | {"compensation": "Pay"}
 SOURCE_LABELS = dict(Source.choices)
 ACTIVITY_WEEKS = 12
+# What a career's conversations led to, in this order (careers and roles become goals of their own).
+LEAD_ORDER = [Lead.Kind.ORGANIZATION, Lead.Kind.OPENING, Lead.Kind.RESOURCE, Lead.Kind.CAREER]
+LEAD_HEADINGS = {Lead.Kind.ORGANIZATION: "Organisations mentioned", Lead.Kind.OPENING: "Openings and employers",
+                 Lead.Kind.RESOURCE: "Resources", Lead.Kind.CAREER: "Careers and roles mentioned"}
 
 
 def activity_time(c):
@@ -126,13 +131,30 @@ class Career:
     held: int
     notes: dict          # category -> [(text, person)]
     reflections: list    # [(person, learned, fit)]
+    leads: dict = field(default_factory=dict)  # kind -> [(lead, person or None)]
 
     def as_json(self) -> dict:
-        return {"goal": self.goal.title, "held": self.held, "notes": {k: [text for text, _ in v] for k, v in self.notes.items()}}
+        return {"goal": self.goal.title, "held": self.held, "notes": {k: [text for text, _ in v] for k, v in self.notes.items()},
+                "leads": {k: [lead.name for lead, _ in v] for k, v in self.leads.items()}}
 
     @property
     def labelled_notes(self) -> list:
         return [(CATEGORY_LABELS.get(k, k), v) for k, v in self.notes.items()]
+
+    @property
+    def labelled_leads(self) -> list:
+        return [(LEAD_HEADINGS[k], v) for k, v in self.leads.items()]
+
+
+def career_leads(account: Account, mine: list, goal) -> dict:
+    """What the goal's conversations led to, and the resources saved to its list, by kind (each lead once)."""
+    by_id = {c.pk: c for c in mine}
+    found = defaultdict(list)
+    for lead in account.leads:
+        if lead.conversation_id in by_id or lead.saved_to_id == goal.pk:
+            c = by_id.get(lead.conversation_id)
+            found[lead.kind].append((lead, account.people.get(c.person_id) if c else None))
+    return {k: found[k] for k in LEAD_ORDER if found.get(k)}
 
 
 def careers(account: Account, conversations: list, goals: list) -> list[Career]:
@@ -150,7 +172,7 @@ def careers(account: Account, conversations: list, goals: list) -> list[Career]:
                 notes[item.category].append((item.note, person))
         reflections = [(account.people.get(c.person_id), c.learned, c.fit) for c in mine if c.learned or c.fit]
         result.append(Career(goal, sum(c.state == "held" for c in mine),
-                             {k: notes[k] for k in order if notes.get(k)}, reflections))
+                             {k: notes[k] for k in order if notes.get(k)}, reflections, career_leads(account, mine, goal)))
     return result
 
 

@@ -6,7 +6,8 @@ from django.views.decorators.http import require_http_methods
 
 from coffeechat.conversations.models import Conversation
 from coffeechat.insights.access import get_goal_for_user
-from coffeechat.insights.forms import GoalForm
+from coffeechat.insights.forms import GoalForm, LeadForm
+from coffeechat.insights.leads import goal_resources
 from coffeechat.insights.models import Goal
 
 STATE_ORDER = {Goal.State.ACTIVE: 0, Goal.State.PAUSED: 1, Goal.State.DONE: 2}
@@ -42,5 +43,14 @@ def _goal_form(request, goal):
             goal = form.save()
             messages.success(request, "Goal saved.")
             return redirect("insights:goals")
-        return render(request, "insights/goal_form.html", {"form": form, "goal": goal}, status=422)
-    return render(request, "insights/goal_form.html", {"form": form, "goal": goal})
+        return goal_page(request, goal, form=form, status=422)
+    return goal_page(request, goal, form=form)
+
+
+def goal_page(request, goal, *, form=None, resource_form=None, status=200):
+    """The goal's form and, once it exists, its Resources list."""
+    context = {"form": form or GoalForm(owner=request.user, instance=goal), "goal": goal}
+    if goal is not None and goal.pk:
+        context |= {"resources": goal_resources(goal),
+                    "resource_form": resource_form or LeadForm(resources_only=True, prefix="resource")}
+    return render(request, "insights/goal_form.html", context, status=status)

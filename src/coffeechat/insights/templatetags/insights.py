@@ -1,5 +1,6 @@
 from django import template
 
+from coffeechat.insights.lead_views import leads_context
 from coffeechat.insights.models import Goal
 
 register = template.Library()
@@ -17,3 +18,9 @@ def first_goal_step(context):
     """On an empty Today page: the first step is saying what you are exploring."""
     user = context["request"].user
     return {"show": not Goal.objects.for_user(user).exists()}
+
+
+@register.inclusion_tag("insights/_leads.html", takes_context=True)
+def conversation_leads(context, conversation):
+    """In live mode and on the follow-up page: what the conversation led to, and the quick form to note more."""
+    return leads_context(context["request"], conversation) | {"csrf_token": context.get("csrf_token")}

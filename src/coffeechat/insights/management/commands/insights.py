@@ -43,5 +43,7 @@ class Command(UserCommand):
             for label, notes in career.labelled_notes:
                 for text, _ in notes:
                     console.print(f"  {label}: {text}")
+            for label, found in career.labelled_leads:
+                console.print(f"  {label}: {', '.join(lead.name for lead, _ in found)}")
         for path in report["warm_paths"]:
             console.print(f"{path.organization.name}: me → {' → '.join(path.names)}")
