@@ -3,9 +3,9 @@
 The ORM's bulk_create builds a model instance per row and prepares every field of every row;
 at 30,000 rows that costs many times the insert. Here the caller gives, per row, only the
 values that vary (already in the database's form); the rest (owner, timestamps, the model's
-defaults) are prepared once. Rows go in as few statements as the database allows: on SQLite
-the full-text index (people/search.py) writes out what it has gathered at the end of every
-statement, so a statement per row cost four times the rows themselves.
+defaults) are prepared once. Rows go in hundreds to a statement: on SQLite the full-text index
+(people/search.py) writes out what it has gathered at the end of every statement, so a
+statement per row cost four times the rows themselves.
 
 On SQLite the values that do not vary are bound once per statement
 (`INSERT … SELECT %s, …, column1, … FROM (VALUES …)`), which halves the parameters Django
@@ -17,7 +17,9 @@ from collections.abc import Iterable, Sequence
 
 from django.db import connection
 
-MAX_ROWS_PER_STATEMENT = 5000
+# Rows a statement: enough that the full-text index's write at the end of each is rare; few
+# enough that the statement stays small to prepare.
+MAX_ROWS_PER_STATEMENT = 1000
 
 
 def max_parameters() -> int:
@@ -66,18 +68,26 @@ class RowInserter:
         budget = max_parameters() - (len(self.constants) if self.sqlite else 0)
         self.per_statement = max(1, min(MAX_ROWS_PER_STATEMENT, budget // per_row))
 
+    def _sql(self, count: int) -> str:
+        return self.head + ", ".join([self.one] * count) + (")" if self.sqlite else "")
+
+    def _params(self, chunk: Sequence[Sequence]) -> list:
+        if self.sqlite:
+            return self.constants + [value for row in chunk for value in row]
+        constants = self.constants
+        return [value for row in chunk for value in (*constants, *row)]
+
     def insert(self, rows: Iterable[Sequence]) -> int:
-        """Insert every row; returns how many."""
+        """Insert every row; returns how many.
+
+        Full chunks share one statement, prepared once (executemany); the rest is one more.
+        """
         rows = rows if isinstance(rows, list) else list(rows)
-        constants, step = self.constants, self.per_statement
+        step = self.per_statement
+        full = len(rows) // step * step
         with connection.cursor() as cursor:
-            for start in range(0, len(rows), step):
-                chunk = rows[start:start + step]
-                values = ", ".join([self.one] * len(chunk))
-                if self.sqlite:
-                    params = constants + [value for row in chunk for value in row]
-                    cursor.execute(f"{self.head}{values})", params)
-                else:
-                    params = [value for row in chunk for value in (*constants, *row)]
-                    cursor.execute(f"{self.head}{values}", params)
+            if full:
+                cursor.executemany(self._sql(step), [self._params(rows[start:start + step]) for start in range(0, full, step)])
+            if full < len(rows):
+                cursor.execute(self._sql(len(rows) - full), self._params(rows[full:]))
         return len(rows)
