@@ -104,3 +104,41 @@ def test_overlapping_pauses_in_two_threads_resume_the_collector_once_both_end():
 ])
 def test_fold_removes_accents_and_marks_of_every_script_and_nothing_else(text, folded):
     assert fold(text) == folded
+
+
+HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
+
+
+def _linkedin(*rows: str) -> bytes:
+    return (HEADER + "".join(row + "\r\n" for row in rows)).encode()
+
+
+def test_filling_in_sets_only_what_was_empty_keeps_search_in_step_and_skips_the_removed(owner):
+    long_title = "Principal " + "x" * 250
+    import_file(owner, _linkedin("Ada,Lovelace,https://www.linkedin.com/in/ada,,Engines,,09 Oct 2024",
+                                 "Omar,Haddad,https://www.linkedin.com/in/omar,,,,",
+                                 "Wei,Zhang,https://www.linkedin.com/in/wei,,Contoso,Designer,09 Oct 2024"))
+    ada, omar, wei = (Person.objects.get(owner=owner, first_name=n) for n in ("Ada", "Omar", "Wei"))
+    from coffeechat.people.formats import parse_contacts
+    from coffeechat.people.imports import apply_import, plan_import
+    from coffeechat.people.models import ImportBatch
+    from coffeechat.people.search import matching
+
+    plan = plan_import(owner, parse_contacts(_linkedin(
+        f"Ada,Lovelace,https://www.linkedin.com/in/ada,ada@engines.example,Engines,{long_title},09 Oct 2024",
+        "Omar,Haddad,https://www.linkedin.com/in/omar,,Haddad & Co,,12 Jan 2023",
+        "Wei,Zhang,https://www.linkedin.com/in/wei,wei@contoso.example,Contoso,Engineer,09 Oct 2024")))
+    assert len(plan.updates) == 3 and [c["field"] for c in plan.conflicts] == ["title"]
+    wei.delete()   # removed between the preview and the confirmation
+    apply_import(ImportBatch.objects.create(owner=owner, format="linkedin"), plan)
+    ada.refresh_from_db()
+    omar.refresh_from_db()
+    assert (ada.title, ada.emails, ada.organization.name) == (long_title[:200], ["ada@engines.example"], "Engines")
+    assert (omar.organization.name, omar.connected_on.isoformat(), omar.title) == ("Haddad & Co", "2023-01-12", "")
+    assert ada.updated_at > ada.created_at and omar.updated_at > omar.created_at
+    ada_typed = Person(**{name: getattr(ada, name) for name in ("first_name", "last_name", "title", "emails")})
+    ada_typed.refresh_search_text()
+    assert ada.search_text == ada_typed.search_text
+    people = Person.objects.for_user(owner)
+    assert list(matching(people, "principal", owner)) == [ada] and list(matching(people, "engines.example", owner)) == [ada]
+    assert list(matching(people, "haddad co", owner)) == [omar]

@@ -9,8 +9,8 @@ from django.utils import timezone
 from coffeechat.people.bulk import paused_gc
 from coffeechat.people.formats import ContactRecord, parse_contacts
 from coffeechat.people.formats.records import clean
-from coffeechat.people.imports.planning import FORMAT_LABELS, ImportPlan, plan_import
-from coffeechat.people.imports.rows import RowInserter
+from coffeechat.people.imports.planning import FORMAT_LABELS, ImportPlan, Update, plan_import
+from coffeechat.people.imports.rows import RowInserter, max_parameters
 from coffeechat.people.models import (
     ImportBatch,
     Organization,
@@ -96,6 +96,55 @@ def _insert_people(owner, records: list[ContactRecord], fmt: str, batch: ImportB
     return ids[-len(records):]
 
 
+# What a person's search text is made of (Person.refresh_search_text), in person_search_text's order.
+_SEARCH_PARTS = ("first_name", "middle_name", "last_name", "title", "location", "emails", "source_detail", "research")
+
+
+def _fill_in(owner, updates: list[Update], organizations: dict[str, int], now) -> None:
+    """Fill in what each matched person had empty: one UPDATE a person, run together
+    (executemany) for the people whose same fields change.
+
+    Each person is read again first (inside the transaction), so the search text is worked out
+    from what they hold now; it is written only when it changes (on SQLite its full-text index
+    is rewritten for every row whose search text is set). Someone removed since the preview is
+    left out.
+    """
+    if not updates:
+        return
+    fields = {f.name: f for f in Person._meta.concrete_fields}
+    ids = [u.person.pk for u in updates]
+    current = {}
+    step = max(1, max_parameters() - 1)
+    for start in range(0, len(ids), step):
+        query = Person.objects.for_user(owner).filter(pk__in=ids[start:start + step])
+        current.update((pk, rest) for pk, *rest in query.values_list("pk", *_SEARCH_PARTS, "search_text"))
+    groups: dict[tuple, list] = {}
+    for update in updates:
+        held = current.get(update.person.pk)
+        if held is None:
+            continue
+        changed = {name: value[:fields[name].max_length] if isinstance(value, str) and fields[name].max_length else value
+                   for name, value in update.filled.items()}
+        if update.organization:
+            changed["organization"] = organizations[fold(update.organization)]
+        parts = dict(zip(_SEARCH_PARTS, held, strict=False))
+        parts.update((name, value) for name, value in changed.items() if name in parts)
+        text = person_search_text(*(parts[name] for name in _SEARCH_PARTS))
+        if text != held[-1]:
+            changed["search_text"] = text
+        names = tuple(sorted(changed))
+        values = [fields[name].get_db_prep_save(changed[name], connection) for name in names]
+        groups.setdefault(names, []).append((values, update.person.pk))
+    quote = connection.ops.quote_name
+    table = quote(Person._meta.db_table)
+    stamp = fields["updated_at"].get_db_prep_save(now, connection)
+    with connection.cursor() as cursor:
+        for names, rows in groups.items():
+            sets = ", ".join(f"{quote(fields[name].column)} = %s" for name in (*names, "updated_at"))
+            cursor.executemany(f"UPDATE {table} SET {sets} WHERE id = %s AND owner_id = %s",
+                               [[*values, stamp, pk, owner.pk] for values, pk in rows])
+
+
 @paused_gc()
 def apply_import(batch: ImportBatch, plan: ImportPlan) -> ImportBatch:
     """Write the plan in one transaction: all of it or, on any error, none of it."""
@@ -106,24 +155,7 @@ def apply_import(batch: ImportBatch, plan: ImportPlan) -> ImportBatch:
             plan.organizations,
         )
         people = _insert_people(owner, plan.new, plan.format, batch, organizations)
-        if plan.updates:
-            changed_fields = {"updated_at", "search_text"}
-            by_pk = Person.objects.for_user(owner).in_bulk([u.person.pk for u in plan.updates])
-            changed = []
-            for update in plan.updates:
-                person = by_pk.get(update.person.pk)
-                if person is None:   # removed since the preview
-                    continue
-                for name, value in update.filled.items():
-                    setattr(person, name, value)
-                    changed_fields.add(name)
-                if update.organization:
-                    person.organization_id = organizations[fold(update.organization)]
-                    changed_fields.add("organization")
-                person.updated_at = now
-                person.refresh_search_text()
-                changed.append(person)
-            Person.objects.bulk_update(changed, sorted(changed_fields), batch_size=500)
+        _fill_in(owner, plan.updates, organizations, now)
         _tag_links(owner, [(pk, r.tags) for pk, r in zip(people, plan.new, strict=False) if r.tags]
                    + [(u.person.pk, u.tags) for u in plan.updates if u.tags])
         batch.status = ImportBatch.Status.DONE
