@@ -59,7 +59,7 @@ def parse(text: str) -> ParseResult:
     header_index, delimiter, header = found
     columns = Columns(header, ALIASES)
     records, problems = [], []
-    all_rows = list(rows(text, header_index, delimiter))
+    all_rows = rows(text, header_index, delimiter)
     dayfirst = day_first(columns.get(cells, "connected_on") for _, cells in all_rows)
     width = columns.width
     positions = [columns.index.get(name) for name in _READ]

@@ -3,13 +3,13 @@
 The ORM's bulk_create builds a model instance per row and prepares every field of every row;
 at 30,000 rows that costs many times the insert. Here the caller gives, per row, only the
 values that vary (already in the database's form); the rest (owner, timestamps, the model's
-defaults) are prepared once. Rows go in hundreds to a statement: on SQLite the full-text index
-(people/search.py) writes out what it has gathered at the end of every statement, so a
-statement per row cost four times the rows themselves.
+defaults) are prepared once. Rows go in a thousand to a statement, prepared once and run for
+each full chunk: on SQLite the full-text index (people/search.py) writes out what it has
+gathered at the end of every statement, so a statement per row cost four times the rows.
 
-On SQLite the values that do not vary are bound once per statement
-(`INSERT … SELECT %s, …, column1, … FROM (VALUES …)`), which halves the parameters Django
-has to rewrite into SQLite's style; PostgreSQL takes plain multi-row VALUES.
+On SQLite the values that do not vary are bound once a statement
+(`INSERT … SELECT %s, …, column1, … FROM (VALUES …)`: 13 parameters a person, not 29);
+PostgreSQL takes plain multi-row VALUES.
 """
 
 import sqlite3
@@ -64,7 +64,7 @@ class RowInserter:
             self.head += f"SELECT {picked} FROM (VALUES "
         else:
             self.head += "VALUES "
-        per_row = self.one.count("%s")
+        per_row = max(1, self.one.count("%s"))
         budget = max_parameters() - (len(self.constants) if self.sqlite else 0)
         self.per_statement = max(1, min(MAX_ROWS_PER_STATEMENT, budget // per_row))
 
