@@ -1,5 +1,6 @@
 """Text helpers shared by search, matching and rendering."""
 
+import re
 import unicodedata
 
 import nh3
@@ -19,9 +20,15 @@ def fold(text: str | None) -> str:
         return ""
     if text.isascii():  # the common case, and ten times faster than decomposing
         return " ".join(text.casefold().split())
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = _LATIN_MARKS.sub("", unicodedata.normalize("NFKD", text))
+    if not stripped.isascii():   # other scripts' marks (Greek, Hebrew, Devanagari…): one by one
+        stripped = "".join(ch for ch in stripped if not unicodedata.combining(ch))
     return " ".join(stripped.casefold().split())
+
+
+# The combining marks accented Latin letters decompose into (U+0300–U+036F, all but the grapheme
+# joiner): removed in one pass, so names like "Béland" need no loop over their characters.
+_LATIN_MARKS = re.compile("[" + "".join(chr(c) for c in range(0x300, 0x370) if unicodedata.combining(chr(c))) + "]")
 
 
 def render_markdown(source: str | None) -> SafeString:

@@ -108,8 +108,8 @@ def test_the_number_of_queries_does_not_grow_with_the_number_of_rows(owner):
 
     small = queries(5, "small")
     assert queries(30, "medium") == small
-    # Beyond one batch, inserts are chunked (SQLite's 999-parameter limit on Django 5.2 allows
-    # about 39 people an INSERT; PostgreSQL takes them all at once): never a query a row.
+    # Inserts go many rows to a statement, as many as the database's parameter limit allows
+    # (test_import_rows.py runs one over several statements): never a query a row.
     assert queries(300, "large") <= small + 300 // 30
 
 

@@ -49,6 +49,11 @@ class CommonalityKind(models.TextChoices):
     OTHER = "other", "Other"
 
 
+def organization_search_text(name, industry) -> str:
+    """An organisation's search text from its parts (bulk imports compute it without a model instance)."""
+    return fold(" ".join([name, industry]))
+
+
 class Organization(OwnedModel):
     name = models.CharField(max_length=200)
     website = models.URLField(blank=True, max_length=500)
@@ -82,7 +87,7 @@ class Organization(OwnedModel):
         return reverse("people:organization", args=[self.pk])
 
     def refresh_search_text(self) -> None:
-        self.search_text = fold(" ".join([self.name, self.industry]))
+        self.search_text = organization_search_text(self.name, self.industry)
 
     def save(self, *args, **kwargs):
         self.refresh_search_text()

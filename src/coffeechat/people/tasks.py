@@ -10,6 +10,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from coffeechat.people import previews
+from coffeechat.people.bulk import paused_gc
 from coffeechat.people.formats import parse_contacts
 from coffeechat.people.imports import apply_import, plan_import
 from coffeechat.people.models import ImportBatch
@@ -25,10 +26,11 @@ def confirm_import(batch_id: int) -> int:
         return 0
     # The preview's plan when nothing has changed since (same process); otherwise planned again now,
     # so what lands matches the data as it is at this moment.
-    plan = previews.take_plan(batch, previews.data_version(batch.owner))
-    if plan is None:
-        plan = plan_import(batch.owner, parse_contacts(bytes(batch.content), batch.format))
-    apply_import(batch, plan)
+    with paused_gc():   # one pause over the three steps (bulk.py)
+        plan = previews.take_plan(batch, previews.data_version(batch.owner))
+        if plan is None:
+            plan = plan_import(batch.owner, parse_contacts(bytes(batch.content), batch.format))
+        apply_import(batch, plan)
     return batch.created_count
 
 

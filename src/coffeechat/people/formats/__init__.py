@@ -1,5 +1,6 @@
 """Contacts files in and out. Pure functions: bytes to records, records to text; no database."""
 
+from coffeechat.people.bulk import paused_gc
 from coffeechat.people.formats import coffeechat, google, linkedin, outlook, thunderbird, vcard
 from coffeechat.people.formats.detect import detect_format
 from coffeechat.people.formats.export import csv_safe, write_csv
@@ -17,6 +18,7 @@ _CSV_PARSERS = {"linkedin": linkedin.parse, "google": google.parse, "outlook": o
                 "thunderbird": thunderbird.parse, "coffeechat": coffeechat.parse}
 
 
+@paused_gc()
 def parse_contacts(data: bytes, format: str = "auto") -> ParseResult:  # noqa: A002 - the CLI's word
     """Read a contacts file; raises ImportFormatError when the whole file must be refused.
 

@@ -105,7 +105,7 @@ def parse(layout: Layout, anchors: set[str], text: str) -> ParseResult:
     header_index, delimiter, header = found
     columns = Columns(header, layout.aliases)
     records, problems = [], []
-    all_rows = list(rows(text, header_index, delimiter))
+    all_rows = rows(text, header_index, delimiter)
     dayfirst = day_first(columns.get(cells, "connected_on") for _, cells in all_rows)
     for line, cells in all_rows:
         if len(cells) > columns.width and any(c.strip() for c in cells[columns.width:]):

@@ -8,7 +8,6 @@ can be reported against what the user sees in a text editor.
 import csv
 import io
 import re
-from collections.abc import Iterator
 
 from coffeechat.people.formats.records import ImportFormatError
 from coffeechat.text import fold
@@ -18,13 +17,6 @@ HEADER_SEARCH_LINES = 60
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-
-
-def lines_of(text: str) -> list[str]:
-    """The file's lines. Not str.splitlines: that also breaks at vertical tabs, form feeds and
-    U+2028, which are characters inside a cell, not the ends of rows."""
-    lines = _LINE_BREAK.split(text)
-    return lines[:-1] if lines and lines[-1] == "" else lines
 
 
 def header_key(cell: str) -> str:
@@ -56,29 +48,33 @@ def find_header(text: str, score) -> tuple[int, str, list[str]] | None:
     return None if best is None else best[1:]
 
 
-def rows(text: str, header_index: int, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+def rows(text: str, header_index: int, delimiter: str) -> list[tuple[int, list[str]]]:
     """(line number, cells) for each row after the header; blank rows are skipped.
 
     A quote left open runs to the end of the file; the csv module would quietly swallow
     every following row into one cell, so that is refused as a broken file instead.
     """
-    body = "\n".join(lines_of(text)[header_index + 1:])
+    # What follows the header, each line break made "\n". Not str.splitlines: that also breaks at
+    # vertical tabs, form feeds and U+2028, which are characters inside a cell, not ends of rows.
+    after = _LINE_BREAK.split(text, maxsplit=header_index + 1)
+    body = after[-1].replace("\r\n", "\n").replace("\r", "\n") if len(after) > header_index + 1 else ""
     reader = csv.reader(io.StringIO(body), delimiter=delimiter, strict=True)
     first_line = header_index + 2
     previous = 0
+    found = []
     try:
         for cells in reader:
             start = first_line + previous
             previous = reader.line_num
-            if not "".join(cells).strip():
-                continue
-            yield start, cells
+            if (cells and cells[0].strip()) or "".join(cells).strip():
+                found.append((start, cells))
     except csv.Error as exc:
         line = first_line + previous
         raise ImportFormatError(
             f"The file is damaged near line {line}: a quotation mark is not closed ({exc}). "
             "Open it in a spreadsheet program, save it again as CSV, and retry."
         ) from None
+    return found
 
 
 class Columns:

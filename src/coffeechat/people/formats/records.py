@@ -15,7 +15,7 @@ class ImportFormatError(ValueError):
     """The whole file is refused; the message is for the person who chose the file."""
 
 
-@dataclass
+@dataclass(slots=True)
 class ContactRecord:
     row: int                      # the line where this contact starts in the file
     first_name: str = ""
@@ -61,6 +61,7 @@ _SPACES = re.compile(r"\s+")
 # line breaks are kept for multi-line notes.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff\ufffe\uffff]")
 _PAIRS = {'"': '"', "'": "'", "“": "”", "”": "”", "„": "“", "‘": "’", "«": "»", "»": "«"}
+_QUOTES = frozenset("\"“„«‘'")   # what a nickname's opening quote may be (_NICKNAME)
 _NICKNAME = re.compile(r"[\"“„«‘'](?P<nick>[^\"“”„«»‘’']{1,40})[\"”“»’']")
 
 
@@ -234,10 +235,10 @@ def sanitize(record: ContactRecord) -> ContactRecord:
     The formats already clean what they read; this makes sure of it (cheaply, for the common
     case where every character is printable).
     """
-    scalars = [getattr(record, name) for name in _SCALARS]
-    if not "".join(scalars).isprintable():
-        for name, value in zip(_SCALARS, scalars, strict=True):
-            setattr(record, name, clean(value))
+    r = record
+    if not (r.first_name + r.last_name + r.middle_name + r.nickname + r.organization + r.title + r.location).isprintable():
+        for name in _SCALARS:
+            setattr(record, name, clean(getattr(record, name)))
     if record.notes:
         record.notes = clean_text(record.notes)
     if record.phones:
@@ -253,12 +254,13 @@ def sanitize(record: ContactRecord) -> ContactRecord:
     if url and not (url.startswith(_PROFILE_PREFIX) and _SLUG.fullmatch(url[len(_PROFILE_PREFIX):])):
         record.linkedin_url = ""
     # A name that is an email address (a FN written from an email-only contact) is not a name.
-    for name in ("first_name", "last_name"):
-        value = getattr(record, name)
-        if "@" in value and looks_like_email(value):
-            add_email(record, value)
-            setattr(record, name, "")
-    if not record.nickname and record.first_name:
+    if "@" in r.first_name or "@" in r.last_name:
+        for name in ("first_name", "last_name"):
+            value = getattr(record, name)
+            if "@" in value and looks_like_email(value):
+                add_email(record, value)
+                setattr(record, name, "")
+    if not record.nickname and record.first_name and not _QUOTES.isdisjoint(record.first_name):
         record.nickname = nickname_in(record.first_name)
     return record
 

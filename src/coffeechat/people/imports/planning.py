@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 
+from coffeechat.people.bulk import paused_gc
 from coffeechat.people.formats import ContactRecord, ParseResult, RowProblem
 from coffeechat.people.formats.records import add_unique
 from coffeechat.people.models import Person
@@ -273,6 +274,7 @@ def _known_people(owner) -> list[Known]:
             for pk, first, middle, last, org, url, emails, phones, links, title, location, connected, research in rows]
 
 
+@paused_gc()
 def plan_import(owner, result: ParseResult) -> ImportPlan:
     """What importing `result` would do to `owner`'s people; reads, never writes."""
     index = _Index(_known_people(owner))

@@ -6,38 +6,43 @@ import json
 from django.db import connection, models, transaction
 from django.utils import timezone
 
+from coffeechat.people.bulk import paused_gc
 from coffeechat.people.formats import ContactRecord, parse_contacts
 from coffeechat.people.formats.records import clean
-from coffeechat.people.imports.planning import FORMAT_LABELS, ImportPlan, plan_import
+from coffeechat.people.imports.planning import FORMAT_LABELS, ImportPlan, Update, plan_import
+from coffeechat.people.imports.rows import RowInserter, max_parameters
 from coffeechat.people.models import (
     ImportBatch,
     Organization,
     Person,
     Source,
     Tag,
+    organization_search_text,
     person_search_text,
 )
 from coffeechat.text import fold
 
 
-def _organizations(owner, names: set[str], cards: list[ContactRecord] = ()) -> dict[str, Organization]:
-    """Folded name -> organisation, creating the missing ones in one bulk insert.
+def _organizations(owner, names: set[str], cards: list[ContactRecord] = ()) -> dict[str, int]:
+    """Folded name -> organisation id, creating the missing ones in a few statements.
 
     `cards` are company cards from the file: their web address and notes go on a new organisation.
     """
-    existing = {fold(o.name): o for o in Organization.objects.for_user(owner)}
+    existing = {fold(name): pk for pk, name in Organization.objects.for_user(owner).values_list("pk", "name")}
     card_for = {fold(c.organization): c for c in cards}
     missing = {}
     for name in names | {c.organization for c in cards}:
         key = fold(name)
         if key and key not in existing and key not in missing:
             card = card_for.get(key)
-            missing[key] = Organization(owner=owner, name=name[:200], website=(card.links[0][:500] if card and card.links else ""),
-                                        notes=card.notes if card else "")
-            missing[key].refresh_search_text()
+            name = name[:200]
+            missing[key] = (name, card.links[0][:500] if card and card.links else "", card.notes if card else "",
+                            organization_search_text(name, ""))
     if missing:
-        Organization.objects.bulk_create(missing.values())
-        existing.update({fold(o.name): o for o in Organization.objects.for_user(owner).filter(name__in=[o.name for o in missing.values()])})
+        now = timezone.now()
+        RowInserter(Organization, {"owner": owner.pk, "created_at": now, "updated_at": now},
+                    ("name", "website", "notes", "search_text")).insert(list(missing.values()))
+        existing = {fold(name): pk for pk, name in Organization.objects.for_user(owner).values_list("pk", "name")}
     return existing
 
 
@@ -55,13 +60,16 @@ def _tag_links(owner, wanted: list[tuple[int, list[str]]]) -> None:
     )
 
 
-def _insert_people(owner, records: list[ContactRecord], fmt: str, batch: ImportBatch, organizations) -> list[int]:
-    """Insert one person per record in a single executemany; returns their ids in record order
-    when some records have tags to link (an empty list otherwise).
+# What varies from one imported person to the next, in the order `_insert_people` gives it.
+PERSON_ROW = ("first_name", "middle_name", "last_name", "emails", "phones", "links", "title", "linkedin_url",
+              "location", "research", "connected_on", "organization", "search_text")
 
-    The values are what the model would store (its length limits, its defaults, the search
-    text); the ORM's per-object, per-field work is skipped because at 30,000 rows it costs
-    many times the insert itself.
+
+def _insert_people(owner, records: list[ContactRecord], fmt: str, batch: ImportBatch, organizations) -> list[int]:
+    """Insert one person per record (rows.py); returns their ids in record order when some
+    records have tags to link (an empty list otherwise).
+
+    The values are what the model would store: its length limits, its defaults, the search text.
     """
     if not records:
         return []
@@ -70,43 +78,74 @@ def _insert_people(owner, records: list[ContactRecord], fmt: str, batch: ImportB
     source_detail = "" if fmt == "linkedin" else f"Imported from {FORMAT_LABELS.get(fmt, fmt)}"
     fixed = {"owner": owner.pk, "source": source, "source_detail": source_detail, "import_batch": batch.pk,
              "created_at": now, "updated_at": now}
-    fields = [f for f in Person._meta.concrete_fields if not f.primary_key]
-    names = [f.name for f in fields]
-    varying = ("first_name", "middle_name", "last_name", "emails", "phones", "links", "title", "linkedin_url",
-               "location", "research", "connected_on", "organization", "search_text")
-    template = []
-    for f in fields:
-        value = None if f.name in varying else fixed[f.name] if f.name in fixed else f.get_default()
-        template.append(value if f.is_relation or f.name in varying else f.get_db_prep_save(value, connection))
-    positions = [names.index(name) for name in varying]
     dumps, date = json.dumps, connection.ops.adapt_datefield_value
-    org_ids = {key: org.pk for key, org in organizations.items()}
-    org_of = functools.lru_cache(maxsize=None)(lambda name: org_ids.get(fold(name)) if name else None)
+    org_of = functools.lru_cache(maxsize=None)(lambda name: organizations.get(fold(name)) if name else None)
 
-    def row(r: ContactRecord) -> list:
+    def row(r: ContactRecord) -> tuple:
         first, middle, last, title = r.first_name[:150], r.middle_name[:150], r.last_name[:150], r.title[:200]
         location, emails = r.location[:200], r.emails
-        values = template.copy()
-        for position, value in zip(positions, (
-            first, middle, last, dumps(emails) if emails else "[]", dumps(r.phones) if r.phones else "[]",
-            dumps(r.links) if r.links else "[]", title, r.linkedin_url[:500], location, r.notes,
-            date(r.connected_on), org_of(r.organization),
-            person_search_text(first, middle, last, title, location, emails, source_detail, r.notes),
-        ), strict=True):
-            values[position] = value
-        return values
+        return (first, middle, last, dumps(emails) if emails else "[]", dumps(r.phones) if r.phones else "[]",
+                dumps(r.links) if r.links else "[]", title, r.linkedin_url[:500], location, r.notes,
+                date(r.connected_on), org_of(r.organization),
+                person_search_text(first, middle, last, title, location, emails, source_detail, r.notes))
 
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(f.column) for f in fields)
-    sql = f"INSERT INTO {quote(Person._meta.db_table)} ({columns}) VALUES ({', '.join(['%s'] * len(fields))})"
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, [row(r) for r in records])
+    RowInserter(Person, fixed, PERSON_ROW).insert([row(r) for r in records])
     if not any(r.tags for r in records):
         return []
     ids = list(Person.objects.filter(owner=owner, import_batch=batch).order_by("pk").values_list("pk", flat=True))
     return ids[-len(records):]
 
 
+# What a person's search text is made of (Person.refresh_search_text), in person_search_text's order.
+_SEARCH_PARTS = ("first_name", "middle_name", "last_name", "title", "location", "emails", "source_detail", "research")
+
+
+def _fill_in(owner, updates: list[Update], organizations: dict[str, int], now) -> None:
+    """Fill in what each matched person had empty: one UPDATE a person, run together
+    (executemany) for the people whose same fields change.
+
+    Each person is read again first (inside the transaction), so the search text is worked out
+    from what they hold now; it is written only when it changes (on SQLite its full-text index
+    is rewritten for every row whose search text is set). Someone removed since the preview is
+    left out.
+    """
+    if not updates:
+        return
+    fields = {f.name: f for f in Person._meta.concrete_fields}
+    ids = [u.person.pk for u in updates]
+    current = {}
+    step = max(1, max_parameters() - 1)
+    for start in range(0, len(ids), step):
+        query = Person.objects.for_user(owner).filter(pk__in=ids[start:start + step])
+        current.update((pk, rest) for pk, *rest in query.values_list("pk", *_SEARCH_PARTS, "search_text"))
+    groups: dict[tuple, list] = {}
+    for update in updates:
+        held = current.get(update.person.pk)
+        if held is None:
+            continue
+        changed = {name: value[:fields[name].max_length] if isinstance(value, str) and fields[name].max_length else value
+                   for name, value in update.filled.items()}
+        if update.organization:
+            changed["organization"] = organizations[fold(update.organization)]
+        parts = dict(zip(_SEARCH_PARTS, held, strict=False))
+        parts.update((name, value) for name, value in changed.items() if name in parts)
+        text = person_search_text(*(parts[name] for name in _SEARCH_PARTS))
+        if text != held[-1]:
+            changed["search_text"] = text
+        names = tuple(sorted(changed))
+        values = [fields[name].get_db_prep_save(changed[name], connection) for name in names]
+        groups.setdefault(names, []).append((values, update.person.pk))
+    quote = connection.ops.quote_name
+    table = quote(Person._meta.db_table)
+    stamp = fields["updated_at"].get_db_prep_save(now, connection)
+    with connection.cursor() as cursor:
+        for names, rows in groups.items():
+            sets = ", ".join(f"{quote(fields[name].column)} = %s" for name in (*names, "updated_at"))
+            cursor.executemany(f"UPDATE {table} SET {sets} WHERE id = %s AND owner_id = %s",
+                               [[*values, stamp, pk, owner.pk] for values, pk in rows])
+
+
+@paused_gc()
 def apply_import(batch: ImportBatch, plan: ImportPlan) -> ImportBatch:
     """Write the plan in one transaction: all of it or, on any error, none of it."""
     owner, now = batch.owner, timezone.now()
@@ -116,24 +155,7 @@ def apply_import(batch: ImportBatch, plan: ImportPlan) -> ImportBatch:
             plan.organizations,
         )
         people = _insert_people(owner, plan.new, plan.format, batch, organizations)
-        if plan.updates:
-            changed_fields = {"updated_at", "search_text"}
-            by_pk = Person.objects.for_user(owner).in_bulk([u.person.pk for u in plan.updates])
-            changed = []
-            for update in plan.updates:
-                person = by_pk.get(update.person.pk)
-                if person is None:   # removed since the preview
-                    continue
-                for name, value in update.filled.items():
-                    setattr(person, name, value)
-                    changed_fields.add(name)
-                if update.organization:
-                    person.organization = organizations[fold(update.organization)]
-                    changed_fields.add("organization")
-                person.updated_at = now
-                person.refresh_search_text()
-                changed.append(person)
-            Person.objects.bulk_update(changed, sorted(changed_fields), batch_size=500)
+        _fill_in(owner, plan.updates, organizations, now)
         _tag_links(owner, [(pk, r.tags) for pk, r in zip(people, plan.new, strict=False) if r.tags]
                    + [(u.person.pk, u.tags) for u in plan.updates if u.tags])
         batch.status = ImportBatch.Status.DONE
@@ -146,6 +168,7 @@ def apply_import(batch: ImportBatch, plan: ImportPlan) -> ImportBatch:
     return batch
 
 
+@paused_gc()
 def import_file(owner, data: bytes, *, filename: str = "", fmt: str = "auto", dry_run: bool = False):
     """Parse, plan and (unless dry_run) apply. Raises ImportFormatError for a refused file."""
     result = parse_contacts(data, fmt)

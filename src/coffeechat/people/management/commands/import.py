@@ -4,6 +4,7 @@ from pathlib import Path
 from django.core.management.base import CommandError
 
 from coffeechat.accounts.cli import BadInput, UserCommand
+from coffeechat.people.bulk import paused_gc
 from coffeechat.people.formats import FORMATS, ImportFormatError
 from coffeechat.people.imports import FORMAT_LABELS, import_file, undo_import
 from coffeechat.people.models import ImportBatch
@@ -21,6 +22,7 @@ class Command(UserCommand):
         parser.add_argument("--json", action="store_true", help="print the summary as JSON")
         parser.add_argument("--undo", type=int, metavar="BATCH", help="undo an earlier import")
 
+    @paused_gc()   # to the end: what the import built is freed before the collector resumes
     def handle(self, *args, **options):
         user = self.get_user(options)
         if options["undo"] is not None:
