@@ -25,7 +25,7 @@ ALL_PAGE_SIZE = 50
 
 
 def _today_context(request, *, refresh: bool = False):
-    summary = summary_for_request(request, full=True, refresh=refresh)
+    summary = summary_for_request(request, refresh=refresh)
     upcoming = (Conversation.objects.for_user(request.user).filter(state=Conversation.State.SCHEDULED, scheduled_start__gte=summary.now)
                 .select_related("person").order_by("scheduled_start")[:5])
     groups = today_groups(summary)

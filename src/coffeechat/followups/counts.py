@@ -1,0 +1,206 @@
+"""The due items that pile up, counted in SQL without reading a row: one statement for all of them.
+
+Held conversations never thanked or reflected on, referrals and people met at events never written to,
+tasks and keep-in-touch pile up with the size of a network; Today reads only a screenful of each
+(snapshot.py) and the navigation reads none. Each is counted here by the same rules as rules.py:
+
+- thank_you:        held, with an end time, `thank_you_hours` after the end, unless a thank-you was sent
+                    from an hour before the end;
+- reflect:          held, with an end time, REFLECT_DAYS after the end, unless reflected on;
+- contact_referral: suggested or introduced, never written to, no conversation past its draft,
+                    REFERRAL_DAYS after they were added;
+- event_follow_up:  met at an event, never written to, at 17:00 FOLLOW_UP_DAYS after the event (user's zone);
+- follow_up:        requests unanswered and not followed up, sent long enough ago that their follow-up time
+                    has surely come (surely_follow_up; more recent ones are read, for the rules' business days);
+- task:             at its due time;
+- keep_in_touch:    by the stored clock (see _keep_in_touch_kinds).
+
+A done mark leaves an item out; a snooze moves it to the snooze's end. A due time "by" a bound means at or
+before it. The statement is plain SQL (the ORM's compiling of a dozen subqueries cost more than running
+them), parameterised, one branch per kind, each read through an index on the owner.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from django.db import connection
+from django.utils import timezone
+
+from coffeechat.conversations.models import Conversation
+from coffeechat.events.models import FOLLOW_UP_DAYS, Event
+from coffeechat.followups.models import DueMark, Task
+from coffeechat.outreach.models import Message, MessageKind
+from coffeechat.people.models import Person, Source
+
+EVENT_FOLLOW_UP_TIME = time(17, 0)
+COUNTED = ("thank_you", "reflect", "follow_up", "contact_referral", "event_follow_up", "task", "keep_in_touch")
+
+# Date arithmetic on a column, which plain SQL spells differently on each database.
+_THANKED_IN_TIME = {  # a thank-you sent from an hour before the end
+    "sqlite": "julianday(t.sent_at) >= julianday(c.ended_at) - 1.0 / 24",
+    "postgresql": "t.sent_at >= c.ended_at - INTERVAL '1 hour'",
+}
+_CADENCE_FROM_ADDED = {  # created_at + the person's own cadence, as a stored time compares
+    "sqlite": "strftime('%%Y-%%m-%%d %%H:%%M:%%f', p.created_at, '+' || p.keep_in_touch_days || ' days')",
+    "postgresql": "p.created_at + p.keep_in_touch_days * INTERVAL '1 day'",
+}
+_MINUTE_KEY = {  # a stored time as the due keys spell it (%Y%m%d%H%M, UTC)
+    "sqlite": "strftime('%%Y%%m%%d%%H%%M', {})",
+    "postgresql": "to_char({} AT TIME ZONE 'UTC', 'YYYYMMDDHH24MI')",
+}
+
+
+@dataclass
+class Counts:
+    """For each counted kind: how many are due by each bound (in the order given) and in all, and the ids
+    of the rows read for a screenful (conversations for thank_you and reflect, people, tasks)."""
+
+    by: dict[str, list[int]]
+    total: dict[str, int]
+    introducers: int = 0  # people who gave names by introduction (their thank-you is read, not counted)
+    read: dict[str, set[int]] = field(default_factory=dict)
+
+    def due_by(self, index: int) -> int:
+        return sum(counts[index] for counts in self.by.values())
+
+
+def last_event_day(by: datetime, time_zone: str) -> date:
+    """The last event day whose follow-up (17:00, FOLLOW_UP_DAYS after it, in the user's zone) falls at or before `by`."""
+    local = timezone.localtime(by, ZoneInfo(time_zone or "UTC"))
+    day = local.date() - timedelta(days=FOLLOW_UP_DAYS)
+    return day if local.time() >= EVENT_FOLLOW_UP_TIME else day - timedelta(days=1)
+
+
+def surely_follow_up(user, now: datetime) -> datetime:
+    """Requests sent by then, unanswered and not followed up, are past their follow-up time whatever the
+    weekdays: n business days never take more than n + 2·⌈n/5⌉ calendar days (a day more for a change of clocks)."""
+    n = user.follow_up_business_days
+    return now - timedelta(days=n + 2 * -(-n // 5) + 1)
+
+
+def _table(model) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+@dataclass
+class _Kind:
+    name: str
+    rows: str                     # SELECT id, base, snooze of the rows with this item open (not done)
+    params: list
+    base_by: object               # bound -> the latest base (a datetime or a date) due by it, snooze aside
+
+
+def _kinds(user, now: datetime) -> list[_Kind]:
+    from coffeechat.followups.rules import REFERRAL_DAYS, REFLECT_DAYS
+
+    adapt, adapt_day, quote = connection.ops.adapt_datetimefield_value, connection.ops.adapt_datefield_value, connection.ops.quote_name
+    conversations, people, messages = _table(Conversation), _table(Person), _table(Message)
+
+    def marked(kind, alias):  # the item's mark, if any: done leaves it out, a snooze moves it
+        return f"LEFT JOIN {_table(DueMark)} m ON m.owner_id = {alias}.owner_id AND m.{quote('key')} = '{kind}:' || {alias}.id"
+
+    def uncontacted(alias):
+        return (f"NOT EXISTS (SELECT 1 FROM {messages} s WHERE s.person_id = {alias}.id AND s.sent_at IS NOT NULL "
+                f"AND s.kind <> '{MessageKind.REPLY}')")
+
+    def offset(delta):
+        return lambda by: adapt(by - delta)
+
+    held = (f"SELECT c.id, c.ended_at AS base, m.snoozed_until AS snooze FROM {conversations} c {{marks}} WHERE c.owner_id = %s "
+            f"AND c.state = '{Conversation.State.HELD}' AND c.ended_at IS NOT NULL AND m.done_at IS NULL")
+    thanked = (f"EXISTS (SELECT 1 FROM {messages} t WHERE t.conversation_id = c.id AND t.kind = '{MessageKind.THANK_YOU}' "
+               f"AND t.sent_at IS NOT NULL AND {_THANKED_IN_TIME[connection.vendor]})")
+    under_way = f"EXISTS (SELECT 1 FROM {conversations} u WHERE u.person_id = p.id AND u.state <> '{Conversation.State.DRAFT}')"
+    referral_sources = ", ".join(f"'{s}'" for s in (Source.REFERRAL, Source.INTRODUCTION))
+    return [
+        _Kind("thank_you", held.format(marks=marked("thank_you", "c")) + f" AND NOT {thanked}", [user.pk],
+              offset(timedelta(hours=user.thank_you_hours))),
+        _Kind("reflect", held.format(marks=marked("reflect", "c")) + " AND c.reflected_at IS NULL", [user.pk],
+              offset(timedelta(days=REFLECT_DAYS))),
+        _Kind("contact_referral", f"SELECT p.id, p.created_at AS base, m.snoozed_until AS snooze FROM {people} p "
+              f"{marked('contact_referral', 'p')} WHERE p.owner_id = %s AND p.source IN ({referral_sources}) "
+              f"AND p.referred_by_id IS NOT NULL AND m.done_at IS NULL AND {uncontacted('p')} AND NOT {under_way}", [user.pk],
+              offset(timedelta(days=REFERRAL_DAYS))),
+        # CROSS JOIN: the user's events first (SQLite keeps the order), then their people by the event's index.
+        _Kind("event_follow_up", f"SELECT p.id, e.date AS base, m.snoozed_until AS snooze FROM {_table(Event)} e CROSS JOIN {people} p "
+              f"{marked('event_follow_up', 'p')} WHERE e.owner_id = %s AND p.event_id = e.id AND p.owner_id = %s "
+              f"AND m.done_at IS NULL AND {uncontacted('p')}", [user.pk, user.pk],
+              lambda by: adapt_day(last_event_day(by, user.time_zone))),
+        # The follow-up of a request sent long enough ago (its time has come: due by any bound from now on).
+        _Kind("follow_up", f"SELECT c.id, c.requested_at AS base, m.snoozed_until AS snooze FROM {conversations} c "
+              f"{marked('follow_up', 'c')} WHERE c.owner_id = %s AND c.state = '{Conversation.State.REQUESTED}' "
+              "AND c.follow_up_sent_at IS NULL AND c.requested_at <= %s AND m.done_at IS NULL",
+              [user.pk, adapt(surely_follow_up(user, now))], lambda by: adapt(surely_follow_up(user, now))),
+        _Kind("task", f"SELECT k.id, k.due_at AS base, m.snoozed_until AS snooze FROM {_table(Task)} k {marked('task', 'k')} "
+              "WHERE k.owner_id = %s AND m.done_at IS NULL", [user.pk], offset(timedelta(0))),
+        *_keep_in_touch_kinds(user, now),
+    ]
+
+
+def _keep_in_touch_kinds(user, now: datetime) -> list[_Kind]:
+    """Keep in touch, by the stored clock (people.services.advance_keep_in_touch), which has started once its
+    time has come: the user's cadence from the last interaction, for people talked with; a cadence of the
+    person's own by the stored next date or, while the clock has not started, from when they were added.
+    The item's key names the moment it counts from, as rules.py spells it."""
+    adapt, quote, people = connection.ops.adapt_datetimefield_value, connection.ops.quote_name, _table(Person)
+
+    def marked(moment):
+        key = f"'keep_in_touch:' || p.id || ':' || {_MINUTE_KEY[connection.vendor].format(moment)}"
+        return f"LEFT JOIN {_table(DueMark)} m ON m.owner_id = p.owner_id AND m.{quote('key')} = {key}"
+
+    started = "p.last_interaction_at IS NOT NULL AND p.last_interaction_at <= %s"
+    kinds = [
+        _Kind("keep_in_touch", f"SELECT p.id, p.next_keep_in_touch_at AS base, m.snoozed_until AS snooze FROM {people} p "
+              f"{marked('p.last_interaction_at')} WHERE p.owner_id = %s AND p.keep_in_touch_days > 0 AND {started} "
+              "AND m.done_at IS NULL", [user.pk, adapt(now)], adapt),
+        _Kind("keep_in_touch", f"SELECT p.id, {_CADENCE_FROM_ADDED[connection.vendor]} AS base, m.snoozed_until AS snooze "
+              f"FROM {people} p {marked('p.created_at')} WHERE p.owner_id = %s AND p.keep_in_touch_days > 0 "
+              "AND (p.last_interaction_at IS NULL OR p.last_interaction_at > %s) AND m.done_at IS NULL", [user.pk, adapt(now)], adapt),
+    ]
+    if user.keep_in_touch_days:
+        since = timedelta(days=user.keep_in_touch_days)
+        kinds.append(_Kind("keep_in_touch", f"SELECT p.id, p.last_interaction_at AS base, m.snoozed_until AS snooze FROM {people} p "
+                           f"{marked('p.last_interaction_at')} WHERE p.owner_id = %s AND p.keep_in_touch_days IS NULL AND {started} "
+                           "AND m.done_at IS NULL", [user.pk, adapt(now)], lambda by: adapt(by - since)))
+    return kinds
+
+
+def due_counts(user, now: datetime, bounds: list[datetime], *, screenful: int = 0) -> Counts:
+    """How many items of each counted kind are due by each bound, and in all: one statement.
+
+    With `screenful`, the same statement also finds the rows to read for Today: of each kind,
+    the first `screenful` by due time, the first after `now` and after each bound (so every group can show
+    its first items), and the ones snoozed past `now`.
+    """
+    adapt = connection.ops.adapt_datetimefield_value
+    parts = []  # (sql, params), every row (label, a number, one number per bound)
+    zeros = ", 0" * len(bounds)
+    due_by = "COALESCE(SUM(CASE WHEN x.base <= %s AND (x.snooze IS NULL OR x.snooze <= %s) THEN 1 ELSE 0 END), 0)"
+    for kind in _kinds(user, now):
+        columns = "".join(f", {due_by}" for _ in bounds)
+        parts.append((f"SELECT '{kind.name}', COUNT(*){columns} FROM ({kind.rows}) x",
+                      [p for by in bounds for p in (kind.base_by(by), adapt(by))] + kind.params))
+        if screenful:
+            for after in [None, *dict.fromkeys([now, *bounds])]:
+                where = "" if after is None else "WHERE x.base > %s "
+                parts.append((f"SELECT '{kind.name}:read', y.id{zeros} FROM (SELECT x.id FROM ({kind.rows}) x {where}"
+                              f"ORDER BY x.base, x.id LIMIT {int(screenful)}) y", kind.params + ([] if after is None else [kind.base_by(after)])))
+            parts.append((f"SELECT '{kind.name}:read', x.id{zeros} FROM ({kind.rows}) x WHERE x.snooze > %s", kind.params + [adapt(now)]))
+    people = _table(Person)
+    parts.append((f"SELECT 'introducers', COUNT(DISTINCT p.referred_by_id){zeros} FROM {people} p "
+                   f"WHERE p.owner_id = %s AND p.source = '{Source.INTRODUCTION}' AND p.referred_by_id IS NOT NULL", [user.pk]))
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(sql for sql, _ in parts), [p for _, ps in parts for p in ps])
+        rows = cursor.fetchall()
+    counts = Counts(by={kind: [0] * len(bounds) for kind in COUNTED}, total=dict.fromkeys(COUNTED, 0))
+    for label, number, *per_bound in rows:
+        kind, _, read = label.partition(":")
+        if read:
+            counts.read.setdefault(kind, set()).add(number)
+        elif kind == "introducers":
+            counts.introducers = number
+        else:
+            counts.total[kind] += number
+            counts.by[kind] = [a + int(b) for a, b in zip(counts.by[kind], per_bound, strict=True)]
+    return counts
