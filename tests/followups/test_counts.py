@@ -64,8 +64,8 @@ def build(owner, rng, now):
             sent(owner, c.person, "thank_you", ended - timedelta(minutes=30), c)  # in the hour before the end: thanked
         if rng.random() < 0.4:
             services.log_touch(Person.objects.get(pk=c.person_id), "call", "", min(now, ended + timedelta(days=rng.randint(1, 60))))
-    for _ in range(3):  # held without an end time of its own
-        start = now - timedelta(days=rng.randint(0, 30), hours=rng.randint(0, 23))
+    for _ in range(3):  # held without an end time of its own (its schedule's end has passed)
+        start = now - timedelta(days=rng.randint(0, 30), hours=rng.randint(1, 23))
         ConversationFactory(owner=owner, person=person(), state="held", scheduled_start=start, minutes=45)
     for _ in range(6):  # scheduled: past (counts as held), within 48 hours, later
         start = now + timedelta(hours=rng.randint(-80, 100))

@@ -4,9 +4,9 @@ Held conversations never thanked or reflected on, referrals and people met at ev
 tasks and keep-in-touch pile up with the size of a network; Today reads only a screenful of each
 (snapshot.py) and the navigation reads none. Each is counted here by the same rules as rules.py:
 
-- thank_you:        held, with an end time, `thank_you_hours` after the end, unless a thank-you was sent
-                    from an hour before the end;
-- reflect:          held, with an end time, REFLECT_DAYS after the end, unless reflected on;
+- thank_you:        held (or scheduled, once its end has passed), `thank_you_hours` after the end, unless a
+                    thank-you was sent from an hour before the end;
+- reflect:          held (the same), REFLECT_DAYS after the end, unless reflected on;
 - contact_referral: suggested or introduced, never written to, no conversation past its draft,
                     REFERRAL_DAYS after they were added;
 - event_follow_up:  met at an event, never written to, at 17:00 FOLLOW_UP_DAYS after the event (user's zone);
@@ -37,13 +37,21 @@ EVENT_FOLLOW_UP_TIME = time(17, 0)
 COUNTED = ("thank_you", "reflect", "follow_up", "contact_referral", "event_follow_up", "task", "keep_in_touch")
 
 # Date arithmetic on a column, which plain SQL spells differently on each database.
-_THANKED_IN_TIME = {  # a thank-you sent from an hour before the end
-    "sqlite": "julianday(t.sent_at) >= julianday(c.ended_at) - 1.0 / 24",
-    "postgresql": "t.sent_at >= c.ended_at - INTERVAL '1 hour'",
+_THANKED_IN_TIME = {  # a thank-you sent from an hour before the end ({} is the end)
+    "sqlite": "julianday(t.sent_at) >= julianday({}) - 1.0 / 24",
+    "postgresql": "t.sent_at >= {} - INTERVAL '1 hour'",
+}
+_SCHEDULED_END = {  # scheduled_start + minutes, as a stored time compares
+    "sqlite": "strftime('%%Y-%%m-%%d %%H:%%M:%%f', c.scheduled_start, '+' || c.minutes || ' minutes')",
+    "postgresql": "c.scheduled_start + c.minutes * INTERVAL '1 minute'",
 }
 _CADENCE_FROM_ADDED = {  # created_at + the person's own cadence, as a stored time compares
     "sqlite": "strftime('%%Y-%%m-%%d %%H:%%M:%%f', p.created_at, '+' || p.keep_in_touch_days || ' days')",
     "postgresql": "p.created_at + p.keep_in_touch_days * INTERVAL '1 day'",
+}
+_KEY_ID = {  # the id in a due key "kind:id" or "kind:id:moment", the kind's prefix being {} characters long less one
+    "sqlite": "CAST(substr(n.\"key\", {}) AS INTEGER)",  # SQLite reads the leading digits
+    "postgresql": "CAST(split_part(n.\"key\", ':', 2) AS BIGINT)",
 }
 _MINUTE_KEY = {  # a stored time as the due keys spell it (%Y%m%d%H%M, UTC)
     "sqlite": "strftime('%%Y%%m%%d%%H%%M', {})",
@@ -86,9 +94,18 @@ def _table(model) -> str:
 @dataclass
 class _Kind:
     name: str
-    rows: str                     # SELECT id, base, snooze of the rows with this item open (not done)
+    rows: str                     # "SELECT <alias>.id, … AS base, … AS snooze …": the rows with this item open (not done)
     params: list
     base_by: object               # bound -> the latest base (a datetime or a date) due by it, snooze aside
+
+    def snoozed(self, user, now: datetime) -> tuple[str, list]:
+        """The rows whose item is snoozed past now, found from the marks (few) by id, not by going through the rows."""
+        alias = self.rows.split()[1].split(".")[0]
+        prefix = f"{self.name}:"
+        ids = (f"SELECT {_KEY_ID[connection.vendor].format(len(prefix) + 1)} FROM {_table(DueMark)} n WHERE n.owner_id = %s "
+               f"AND substr(n.{connection.ops.quote_name('key')}, 1, {len(prefix)}) = '{prefix}' AND n.done_at IS NULL "
+               "AND n.snoozed_until > %s")
+        return f"{self.rows} AND {alias}.id IN ({ids})", [*self.params, user.pk, connection.ops.adapt_datetimefield_value(now)]
 
 
 def _kinds(user, now: datetime) -> list[_Kind]:
@@ -107,17 +124,28 @@ def _kinds(user, now: datetime) -> list[_Kind]:
     def offset(delta):
         return lambda by: adapt(by - delta)
 
-    held = (f"SELECT c.id, c.ended_at AS base, m.snoozed_until AS snooze FROM {conversations} c {{marks}} WHERE c.owner_id = %s "
-            f"AND c.state = '{Conversation.State.HELD}' AND c.ended_at IS NOT NULL AND m.done_at IS NULL")
-    thanked = (f"EXISTS (SELECT 1 FROM {messages} t WHERE t.conversation_id = c.id AND t.kind = '{MessageKind.THANK_YOU}' "
-               f"AND t.sent_at IS NOT NULL AND {_THANKED_IN_TIME[connection.vendor]})")
+    # Held: ended at its own end time or, without one, at the end of its schedule (as is a scheduled one
+    # whose end has passed): conversations.services.held_end.
+    State, scheduled_end = Conversation.State, _SCHEDULED_END[connection.vendor]
+    ended = [("c.ended_at", f"c.state = '{State.HELD}' AND c.ended_at IS NOT NULL", []),
+             (scheduled_end, f"c.scheduled_start IS NOT NULL AND (c.state = '{State.HELD}' AND c.ended_at IS NULL "
+                             f"OR c.state = '{State.SCHEDULED}' AND {scheduled_end} <= %s)", [adapt(now)])]
+
+    def held(kind, end, where, params, open_item):
+        rows = (f"SELECT c.id, {end} AS base, m.snoozed_until AS snooze FROM {conversations} c {marked(kind, 'c')} "
+                f"WHERE c.owner_id = %s AND {where} AND m.done_at IS NULL AND {open_item}")
+        return rows, [user.pk, *params]
+
+    def thanked(end):
+        return (f"EXISTS (SELECT 1 FROM {messages} t WHERE t.conversation_id = c.id AND t.kind = '{MessageKind.THANK_YOU}' "
+                f"AND t.sent_at IS NOT NULL AND {_THANKED_IN_TIME[connection.vendor].format(end)})")
     under_way = f"EXISTS (SELECT 1 FROM {conversations} u WHERE u.person_id = p.id AND u.state <> '{Conversation.State.DRAFT}')"
     referral_sources = ", ".join(f"'{s}'" for s in (Source.REFERRAL, Source.INTRODUCTION))
     return [
-        _Kind("thank_you", held.format(marks=marked("thank_you", "c")) + f" AND NOT {thanked}", [user.pk],
-              offset(timedelta(hours=user.thank_you_hours))),
-        _Kind("reflect", held.format(marks=marked("reflect", "c")) + " AND c.reflected_at IS NULL", [user.pk],
-              offset(timedelta(days=REFLECT_DAYS))),
+        *(_Kind("thank_you", *held("thank_you", end, where, params, f"NOT {thanked(end)}"), offset(timedelta(hours=user.thank_you_hours)))
+          for end, where, params in ended),
+        *(_Kind("reflect", *held("reflect", end, where, params, "c.reflected_at IS NULL"), offset(timedelta(days=REFLECT_DAYS)))
+          for end, where, params in ended),
         _Kind("contact_referral", f"SELECT p.id, p.created_at AS base, m.snoozed_until AS snooze FROM {people} p "
               f"{marked('contact_referral', 'p')} WHERE p.owner_id = %s AND p.source IN ({referral_sources}) "
               f"AND p.referred_by_id IS NOT NULL AND m.done_at IS NULL AND {uncontacted('p')} AND NOT {under_way}", [user.pk],
@@ -186,7 +214,8 @@ def due_counts(user, now: datetime, bounds: list[datetime], *, screenful: int = 
                 where = "" if after is None else "WHERE x.base > %s "
                 parts.append((f"SELECT '{kind.name}:read', y.id{zeros} FROM (SELECT x.id FROM ({kind.rows}) x {where}"
                               f"ORDER BY x.base, x.id LIMIT {int(screenful)}) y", kind.params + ([] if after is None else [kind.base_by(after)])))
-            parts.append((f"SELECT '{kind.name}:read', x.id{zeros} FROM ({kind.rows}) x WHERE x.snooze > %s", kind.params + [adapt(now)]))
+            snoozed, params = kind.snoozed(user, now)
+            parts.append((f"SELECT '{kind.name}:read', x.id{zeros} FROM ({snoozed}) x", params))
     people = _table(Person)
     parts.append((f"SELECT 'introducers', COUNT(DISTINCT p.referred_by_id){zeros} FROM {people} p "
                    f"WHERE p.owner_id = %s AND p.source = '{Source.INTRODUCTION}' AND p.referred_by_id IS NOT NULL", [user.pk]))

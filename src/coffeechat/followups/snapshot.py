@@ -21,6 +21,8 @@ from coffeechat.people.services import keep_in_touch_due_q
 from coffeechat.questions.models import PlanItem
 
 # What the rules read of a conversation, its person and their organisation: the rest stays in the database.
+PERSON_FIELDS = ["owner_id", "first_name", "middle_name", "last_name", "emails", "organization_id", "created_at", "source",
+    "referred_by_id", "event_id", "keep_in_touch_days", "last_interaction_at", "next_keep_in_touch_at", "organization__name"]
 CONVERSATION_FIELDS = ["owner_id", "person_id", "state", "minutes", "medium", "requested_at", "follow_up_sent_at",
     "scheduled_start", "invitation_sent_at", "checklist", "ended_at", "reflected_at",
     "person__first_name", "person__middle_name", "person__last_name", "person__emails", "person__organization_id",
@@ -83,9 +85,10 @@ def load_snapshot(user, *, reading: Reading | None = None, person_id: int | None
     """
     only_one = person_id is not None or conversation_id is not None or task_id is not None
     people = Person.objects.for_user(user)
-    conversations = _pending_conversations(user)
     referrals = met_at_events = kit = introduced = tasks = None  # None: not read
+    thanks = True  # read when each conversation was last thanked
     if only_one:
+        conversations = _pending_conversations(user)
         conversations = conversations.filter(pk=conversation_id) if conversation_id else conversations.filter(person_id=person_id)
         if person_id:
             referrals = _uncontacted_referrals(user).filter(pk=person_id)
@@ -95,7 +98,10 @@ def load_snapshot(user, *, reading: Reading | None = None, person_id: int | None
         if task_id:
             tasks = _open_tasks(user).filter(pk=task_id)
     elif reading is not None:
-        conversations = conversations.filter(_open(user, reading) | _counted_read(reading))
+        # What is open is read whole (requests and meetings to come: no thank-you yet); what counts.py counts,
+        # only the screenful it picked (already open by its SQL).
+        conversations = Conversation.objects.for_user(user).filter(_open(user, reading) | _counted_read(reading))
+        thanks = reading.read is not None
         if reading.read is not None:
             referrals = people.filter(pk__in=sorted(reading.read.get("contact_referral", ())))
             met_at_events = people.filter(pk__in=sorted(reading.read.get("event_follow_up", ())))
@@ -104,26 +110,30 @@ def load_snapshot(user, *, reading: Reading | None = None, person_id: int | None
         if reading.introducers:
             introduced = _introduced(user)
     else:
+        conversations = _pending_conversations(user)
         referrals, met_at_events = _uncontacted_referrals(user), _uncontacted(people.filter(event__isnull=False))
         kit, introduced, tasks = _keep_in_touch_candidates(user), _introduced(user), _open_tasks(user)
 
-    conversations = list(
-        conversations.select_related("person", "person__organization").only(*CONVERSATION_FIELDS).annotate(
-            plan_count=Exists(PlanItem.objects.filter(conversation=OuterRef("pk"))),
-            last_thank_you=Subquery(_thank_you_sent().order_by().values("conversation").annotate(m=Max("sent_at")).values("m")),
-        ).order_by()
-    )
+    conversations = conversations.select_related("person", "person__organization").only(*CONVERSATION_FIELDS).annotate(
+        plan_count=Exists(PlanItem.objects.filter(conversation=OuterRef("pk"))))
+    if thanks:
+        last = _thank_you_sent().order_by().values("conversation").annotate(m=Max("sent_at")).values("m")
+        conversations = conversations.annotate(last_thank_you=Subquery(last))
+    conversations = list(conversations.order_by())
     # Conversations reach their person through c.person; `people` is for the person rules: referrals
     # nobody has contacted yet, people met at events, and the people whose keep-in-touch time may have come.
     people = {}
+    referrer = [f"referred_by__{name}" for name in ("first_name", "middle_name", "last_name", "emails")]
     if referrals is not None:
-        people.update({p.pk: p for p in referrals.select_related("referred_by", "organization")})
+        people.update({p.pk: p for p in referrals.select_related("referred_by", "organization").only(*PERSON_FIELDS, *referrer)})
     if met_at_events is not None:
-        people.update({p.pk: p for p in met_at_events.select_related("event", "organization")})
-    kit_people = [] if kit is None else list(kit.select_related("organization"))
+        people.update({p.pk: p for p in met_at_events.select_related("event", "organization").only(*PERSON_FIELDS, "event__name", "event__date")})
+    kit_people = [] if kit is None else list(kit.select_related("organization").only(*PERSON_FIELDS))
     people.update({p.pk: p for p in kit_people})
 
-    kit_ids = [p.pk for p in kit_people] or ([person_id] if person_id else [])
+    # Whose interactions are read: everyone a keep-in-touch item may be listed for (in a bounded read, anyone
+    # read: a referral with a cadence of their own is read as a referral).
+    kit_ids = list(people) if reading is not None else [p.pk for p in kit_people] or ([person_id] if person_id else [])
     interactions, talks, contacted = defaultdict(list), defaultdict(list), set()
     if kit_ids:
         sent = Message.objects.filter(person_id__in=kit_ids, sent_at__isnull=False).values_list("person_id", "kind", "sent_at")
@@ -139,7 +149,7 @@ def load_snapshot(user, *, reading: Reading | None = None, person_id: int | None
     snapshot = Snapshot(
         user=user, conversations=conversations, people=people, interactions=dict(interactions), talks=dict(talks),
         contacted=contacted, keep_in_touch_read=kit_people,
-        thanked={(c.pk, c.last_thank_you) for c in conversations if c.last_thank_you},
+        thanked={(c.pk, c.last_thank_you) for c in conversations if getattr(c, "last_thank_you", None)},
         plan_counts={c.pk: c.plan_count for c in conversations}, tasks=[] if tasks is None else list(tasks.select_related("person")),
     )
     if introduced is not None:
@@ -175,25 +185,28 @@ def _open_tasks(user):
 
 
 def _open(user, reading: Reading) -> Q:
-    """Requested, scheduled and held conversations without an end time of their own: read, the rules decide.
+    """Requests and meetings to come: read, for the rules to decide on (business days, preparation).
 
     An unanswered request is listed only once its business days have passed (no earlier than as many
     calendar days, less a day for a change of clocks), and never after its follow-up was sent; one sent long
-    enough ago is counted (counts.py), not read. A scheduled conversation lists nothing due before its start.
+    enough ago is counted (counts.py), not read. A meeting to come is listed (to prepare) from PREPARE_HOURS
+    before its start until it starts; once it has ended, counts.py counts its thank-you and reflection.
     """
     from coffeechat.followups.counts import surely_follow_up
+    from coffeechat.followups.rules import PREPARE_HOURS
 
-    State = Conversation.State
+    State, now = Conversation.State, reading.now
     wait = min(user.second_contact_business_days, user.follow_up_business_days)
-    requested = Q(state=State.REQUESTED, follow_up_sent_at__isnull=True, requested_at__lte=reading.now - timedelta(days=wait - 1),
-                  requested_at__gt=surely_follow_up(user, reading.now))
-    scheduled = Q(state=State.SCHEDULED) if reading.by is None else Q(state=State.SCHEDULED, scheduled_start__lte=reading.by)
-    return requested | scheduled | Q(state=State.HELD, ended_at__isnull=True)
+    requested = Q(state=State.REQUESTED, follow_up_sent_at__isnull=True, requested_at__lte=now - timedelta(days=wait - 1),
+                  requested_at__gt=surely_follow_up(user, now))
+    last_start = now + timedelta(hours=PREPARE_HOURS)
+    return requested | Q(state=State.SCHEDULED, scheduled_start__gt=now,
+                         scheduled_start__lte=last_start if reading.by is None else min(last_start, reading.by))
 
 
 def _counted_read(reading: Reading) -> Q:
-    """Held conversations with an end time whose thank-you or reflection is open, and requests past their
-    follow-up time: those counts.py picked for a screenful."""
+    """Held conversations whose thank-you or reflection is open, and requests past their follow-up time:
+    those counts.py picked for a screenful."""
     read = reading.read or {}
     return Q(pk__in=sorted(set().union(*(read.get(kind, ()) for kind in ("thank_you", "reflect", "follow_up")))))
 

@@ -13,6 +13,7 @@ from datetime import datetime, time, timedelta
 from django.utils import timezone
 
 from coffeechat.conversations.models import Conversation
+from coffeechat.conversations.services import held_end
 from coffeechat.followups.counts import COUNTED, due_counts, surely_follow_up
 from coffeechat.followups.rules import DueItem, due_items, load_snapshot
 from coffeechat.followups.snapshot import Reading
@@ -101,7 +102,7 @@ def due_summary(user, now: datetime, *, screenful: int | None = None) -> DueSumm
 
 def _counted_conversations(user, now: datetime, snapshot) -> dict[str, set[int]]:
     """The conversations read whose items of each kind counts.py counts too (as its SQL picks them)."""
-    held = {c.pk for c in snapshot.conversations if c.state == Conversation.State.HELD and c.ended_at is not None}
+    held = {c.pk for c in snapshot.conversations if held_end(c, now) is not None}
     cutoff = surely_follow_up(user, now)
     asked = {c.pk for c in snapshot.conversations if c.state == Conversation.State.REQUESTED and c.follow_up_sent_at is None
              and c.requested_at is not None and c.requested_at <= cutoff}
