@@ -77,7 +77,8 @@ def test_today_and_the_navigation_read_a_fixed_number_of_queries_at_two_sizes(ow
         PersonFactory.create_batch(5, owner=owner)
     big_today, body = queries(owner_client, reverse("home"))
     big_people, _ = queries(owner_client, reverse("people:list"))
-    assert (big_today, big_people) == (small_today, small_people)
+    # Never more at the larger size (a kind with nothing among a group's first items is not read at all).
+    assert big_today <= small_today and big_people == small_people, (small_today, big_today, small_people, big_people)
     assert big_today <= 16, big_today
     assert body.count('class="due-item') <= 4 * SCREENFUL
 

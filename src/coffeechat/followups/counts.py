@@ -21,13 +21,15 @@ them), parameterised, one branch per kind, each read through an index on the own
 """
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.db import connection
 from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
 
 from coffeechat.conversations.models import Conversation
+from coffeechat.conversations.routine import add_business_days
 from coffeechat.events.models import FOLLOW_UP_DAYS, Event
 from coffeechat.followups.models import DueMark, Task
 from coffeechat.outreach.models import Message, MessageKind
@@ -73,6 +75,11 @@ class Counts:
         return sum(counts[index] for counts in self.by.values())
 
 
+def event_follow_up_at(day: date, time_zone: str) -> datetime:
+    """The end of the working day, FOLLOW_UP_DAYS after an event on `day`, in the user's zone."""
+    return datetime.combine(day + timedelta(days=FOLLOW_UP_DAYS), EVENT_FOLLOW_UP_TIME, tzinfo=ZoneInfo(time_zone or "UTC"))
+
+
 def last_event_day(by: datetime, time_zone: str) -> date:
     """The last event day whose follow-up (17:00, FOLLOW_UP_DAYS after it, in the user's zone) falls at or before `by`."""
     local = timezone.localtime(by, ZoneInfo(time_zone or "UTC"))
@@ -97,6 +104,7 @@ class _Kind:
     rows: str                     # "SELECT <alias>.id, … AS base, … AS snooze …": the rows with this item open (not done)
     params: list
     base_by: object               # bound -> the latest base (a datetime or a date) due by it, snooze aside
+    due: object = None            # base -> the item's due time, snooze aside (for choosing what to read)
 
     def snoozed(self, user, now: datetime) -> tuple[str, list]:
         """The rows whose item is snoozed past now, found from the marks (few) by id, not by going through the rows."""
@@ -124,6 +132,9 @@ def _kinds(user, now: datetime) -> list[_Kind]:
     def offset(delta):
         return lambda by: adapt(by - delta)
 
+    def after(delta):
+        return lambda base: base + delta
+
     # Held: ended at its own end time or, without one, at the end of its schedule (as is a scheduled one
     # whose end has passed): conversations.services.held_end.
     State, scheduled_end = Conversation.State, _SCHEDULED_END[connection.vendor]
@@ -142,26 +153,27 @@ def _kinds(user, now: datetime) -> list[_Kind]:
     under_way = f"EXISTS (SELECT 1 FROM {conversations} u WHERE u.person_id = p.id AND u.state <> '{Conversation.State.DRAFT}')"
     referral_sources = ", ".join(f"'{s}'" for s in (Source.REFERRAL, Source.INTRODUCTION))
     return [
-        *(_Kind("thank_you", *held("thank_you", end, where, params, f"NOT {thanked(end)}"), offset(timedelta(hours=user.thank_you_hours)))
-          for end, where, params in ended),
-        *(_Kind("reflect", *held("reflect", end, where, params, "c.reflected_at IS NULL"), offset(timedelta(days=REFLECT_DAYS)))
-          for end, where, params in ended),
+        *(_Kind("thank_you", *held("thank_you", end, where, params, f"NOT {thanked(end)}"), offset(timedelta(hours=user.thank_you_hours)),
+                after(timedelta(hours=user.thank_you_hours))) for end, where, params in ended),
+        *(_Kind("reflect", *held("reflect", end, where, params, "c.reflected_at IS NULL"), offset(timedelta(days=REFLECT_DAYS)),
+                after(timedelta(days=REFLECT_DAYS))) for end, where, params in ended),
         _Kind("contact_referral", f"SELECT p.id, p.created_at AS base, m.snoozed_until AS snooze FROM {people} p "
               f"{marked('contact_referral', 'p')} WHERE p.owner_id = %s AND p.source IN ({referral_sources}) "
               f"AND p.referred_by_id IS NOT NULL AND m.done_at IS NULL AND {uncontacted('p')} AND NOT {under_way}", [user.pk],
-              offset(timedelta(days=REFERRAL_DAYS))),
+              offset(timedelta(days=REFERRAL_DAYS)), after(timedelta(days=REFERRAL_DAYS))),
         # CROSS JOIN: the user's events first (SQLite keeps the order), then their people by the event's index.
         _Kind("event_follow_up", f"SELECT p.id, e.date AS base, m.snoozed_until AS snooze FROM {_table(Event)} e CROSS JOIN {people} p "
               f"{marked('event_follow_up', 'p')} WHERE e.owner_id = %s AND p.event_id = e.id AND p.owner_id = %s "
               f"AND m.done_at IS NULL AND {uncontacted('p')}", [user.pk, user.pk],
-              lambda by: adapt_day(last_event_day(by, user.time_zone))),
+              lambda by: adapt_day(last_event_day(by, user.time_zone)), lambda day: event_follow_up_at(day, user.time_zone)),
         # The follow-up of a request sent long enough ago (its time has come: due by any bound from now on).
         _Kind("follow_up", f"SELECT c.id, c.requested_at AS base, m.snoozed_until AS snooze FROM {conversations} c "
               f"{marked('follow_up', 'c')} WHERE c.owner_id = %s AND c.state = '{Conversation.State.REQUESTED}' "
               "AND c.follow_up_sent_at IS NULL AND c.requested_at <= %s AND m.done_at IS NULL",
-              [user.pk, adapt(surely_follow_up(user, now))], lambda by: adapt(surely_follow_up(user, now))),
+              [user.pk, adapt(surely_follow_up(user, now))], lambda by: adapt(surely_follow_up(user, now)),
+              lambda asked: add_business_days(asked.astimezone(ZoneInfo(user.time_zone or "UTC")), user.follow_up_business_days)),
         _Kind("task", f"SELECT k.id, k.due_at AS base, m.snoozed_until AS snooze FROM {_table(Task)} k {marked('task', 'k')} "
-              "WHERE k.owner_id = %s AND m.done_at IS NULL", [user.pk], offset(timedelta(0))),
+              "WHERE k.owner_id = %s AND m.done_at IS NULL", [user.pk], offset(timedelta(0)), after(timedelta(0))),
         *_keep_in_touch_kinds(user, now),
     ]
 
@@ -181,55 +193,86 @@ def _keep_in_touch_kinds(user, now: datetime) -> list[_Kind]:
     kinds = [
         _Kind("keep_in_touch", f"SELECT p.id, p.next_keep_in_touch_at AS base, m.snoozed_until AS snooze FROM {people} p "
               f"{marked('p.last_interaction_at')} WHERE p.owner_id = %s AND p.keep_in_touch_days > 0 AND {started} "
-              "AND m.done_at IS NULL", [user.pk, adapt(now)], adapt),
+              "AND m.done_at IS NULL", [user.pk, adapt(now)], adapt, lambda due: due),
         _Kind("keep_in_touch", f"SELECT p.id, {_CADENCE_FROM_ADDED[connection.vendor]} AS base, m.snoozed_until AS snooze "
               f"FROM {people} p {marked('p.created_at')} WHERE p.owner_id = %s AND p.keep_in_touch_days > 0 "
-              "AND (p.last_interaction_at IS NULL OR p.last_interaction_at > %s) AND m.done_at IS NULL", [user.pk, adapt(now)], adapt),
+              "AND (p.last_interaction_at IS NULL OR p.last_interaction_at > %s) AND m.done_at IS NULL", [user.pk, adapt(now)], adapt,
+              lambda due: due),
     ]
     if user.keep_in_touch_days:
         since = timedelta(days=user.keep_in_touch_days)
         kinds.append(_Kind("keep_in_touch", f"SELECT p.id, p.last_interaction_at AS base, m.snoozed_until AS snooze FROM {people} p "
                            f"{marked('p.last_interaction_at')} WHERE p.owner_id = %s AND p.keep_in_touch_days IS NULL AND {started} "
-                           "AND m.done_at IS NULL", [user.pk, adapt(now)], lambda by: adapt(by - since)))
+                           "AND m.done_at IS NULL", [user.pk, adapt(now)], lambda by: adapt(by - since), lambda last: last + since))
     return kinds
 
 
 def due_counts(user, now: datetime, bounds: list[datetime], *, screenful: int = 0) -> Counts:
     """How many items of each counted kind are due by each bound, and in all: one statement.
 
-    With `screenful`, the same statement also finds the rows to read for Today: of each kind,
-    the first `screenful` by due time, the first after `now` and after each bound (so every group can show
-    its first items), and the ones snoozed past `now`.
+    With `screenful`, the same statement also brings the candidates to read for Today: of each kind, the
+    first `screenful` by due time, the first after each bound (so every group can show its first items),
+    and the ones snoozed past `now`; of those, `read` keeps the first `screenful` of each group, all kinds
+    together (by due time, as the rules will list them).
     """
     adapt = connection.ops.adapt_datetimefield_value
-    parts = []  # (sql, params), every row (label, a number, one number per bound)
+    parts = []  # (sql, params): every row (label, a number, one number per bound, a base, a snooze)
     zeros = ", 0" * len(bounds)
     due_by = "COALESCE(SUM(CASE WHEN x.base <= %s AND (x.snooze IS NULL OR x.snooze <= %s) THEN 1 ELSE 0 END), 0)"
-    for kind in _kinds(user, now):
+    kinds = _kinds(user, now)
+    for n, kind in enumerate(kinds):
         columns = "".join(f", {due_by}" for _ in bounds)
-        parts.append((f"SELECT '{kind.name}', COUNT(*){columns} FROM ({kind.rows}) x",
+        parts.append((f"SELECT '{kind.name}', COUNT(*){columns}, NULL, NULL FROM ({kind.rows}) x",
                       [p for by in bounds for p in (kind.base_by(by), adapt(by))] + kind.params))
         if screenful:
-            for after in [None, *dict.fromkeys([now, *bounds])]:
+            for after in [None, *dict.fromkeys(bounds)]:
                 where = "" if after is None else "WHERE x.base > %s "
-                parts.append((f"SELECT '{kind.name}:read', y.id{zeros} FROM (SELECT x.id FROM ({kind.rows}) x {where}"
-                              f"ORDER BY x.base, x.id LIMIT {int(screenful)}) y", kind.params + ([] if after is None else [kind.base_by(after)])))
+                parts.append((f"SELECT '{n}', y.id{zeros}, y.base, y.snooze FROM (SELECT x.id, x.base, x.snooze FROM ({kind.rows}) x "
+                              f"{where}ORDER BY x.base, x.id LIMIT {int(screenful)}) y",
+                              kind.params + ([] if after is None else [kind.base_by(after)])))
             snoozed, params = kind.snoozed(user, now)
-            parts.append((f"SELECT '{kind.name}:read', x.id{zeros} FROM ({snoozed}) x", params))
+            parts.append((f"SELECT '{n}', x.id{zeros}, x.base, x.snooze FROM ({snoozed}) x", params))
     people = _table(Person)
-    parts.append((f"SELECT 'introducers', COUNT(DISTINCT p.referred_by_id){zeros} FROM {people} p "
+    parts.append((f"SELECT 'introducers', COUNT(DISTINCT p.referred_by_id){zeros}, NULL, NULL FROM {people} p "
                    f"WHERE p.owner_id = %s AND p.source = '{Source.INTRODUCTION}' AND p.referred_by_id IS NOT NULL", [user.pk]))
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(sql for sql, _ in parts), [p for _, ps in parts for p in ps])
         rows = cursor.fetchall()
     counts = Counts(by={kind: [0] * len(bounds) for kind in COUNTED}, total=dict.fromkeys(COUNTED, 0))
-    for label, number, *per_bound in rows:
-        kind, _, read = label.partition(":")
-        if read:
-            counts.read.setdefault(kind, set()).add(number)
-        elif kind == "introducers":
+    candidates = []
+    for label, number, *per_bound, base, snooze in rows:
+        if label.isdigit():
+            kind = kinds[int(label)]
+            due = kind.due(_moment(base))
+            snooze = _moment(snooze)
+            candidates.append((max(due, snooze) if snooze else due, kind.name, number))
+        elif label == "introducers":
             counts.introducers = number
         else:
-            counts.total[kind] += number
-            counts.by[kind] = [a + int(b) for a, b in zip(counts.by[kind], per_bound, strict=True)]
+            counts.total[label] += number
+            counts.by[label] = [a + int(b) for a, b in zip(counts.by[label], per_bound, strict=True)]
+    if screenful:
+        counts.read = _first_of_each_group(candidates, bounds, screenful)
     return counts
+
+
+def _moment(value):
+    """A base or snooze as read by plain SQL (SQLite gives text or naive UTC), as an aware datetime or a date."""
+    if value is None or isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, str):
+        value = parse_datetime(value) if len(value) > 10 else parse_date(value)
+        if not isinstance(value, datetime):
+            return value
+    return value if timezone.is_aware(value) else value.replace(tzinfo=UTC)
+
+
+def _first_of_each_group(candidates, bounds, n: int) -> dict[str, set[int]]:
+    """The rows of the first `n` items due in each group (by the bounds), all kinds together: what to read."""
+    read, taken = {}, [0] * (len(bounds) + 1)
+    for due, kind, pk in sorted(set(candidates), key=lambda c: (c[0], c[1], c[2])):  # a row may come in several windows
+        group = next((i for i, bound in enumerate(bounds) if due <= bound), len(bounds))
+        if taken[group] < n:
+            taken[group] += 1
+            read.setdefault(kind, set()).add(pk)
+    return read

@@ -5,15 +5,14 @@ decides, with no database access, so every rule can be tested by moving the cloc
 """
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import datetime, timedelta
 
 from django.urls import reverse
 
 from coffeechat.conversations.models import Conversation
 from coffeechat.conversations.routine import request_nudge
 from coffeechat.conversations.services import held_end
-from coffeechat.events.models import FOLLOW_UP_DAYS
+from coffeechat.followups.counts import event_follow_up_at
 from coffeechat.followups.snapshot import Snapshot, load_snapshot
 from coffeechat.meetings.preparation import checklist_for
 
@@ -130,7 +129,7 @@ def _thank_introducers(snapshot: Snapshot):
 
 def event_follow_up_due(event, time_zone: str) -> datetime:
     """The end of the working day, FOLLOW_UP_DAYS after the event, in the user's zone."""
-    return datetime.combine(event.date + timedelta(days=FOLLOW_UP_DAYS), time(17, 0), tzinfo=ZoneInfo(time_zone or "UTC"))
+    return event_follow_up_at(event.date, time_zone)
 
 
 def due_items(snapshot: Snapshot, now: datetime) -> list[DueItem]:

@@ -102,11 +102,10 @@ def load_snapshot(user, *, reading: Reading | None = None, person_id: int | None
         # only the screenful it picked (already open by its SQL).
         conversations = Conversation.objects.for_user(user).filter(_open(user, reading) | _counted_read(reading))
         thanks = reading.read is not None
-        if reading.read is not None:
-            referrals = people.filter(pk__in=sorted(reading.read.get("contact_referral", ())))
-            met_at_events = people.filter(pk__in=sorted(reading.read.get("event_follow_up", ())))
+        if reading.read is not None:  # the people of all three kinds in one read
+            chosen = set().union(*(reading.read.get(kind, ()) for kind in ("contact_referral", "event_follow_up", "keep_in_touch")))
+            met_at_events = people.filter(pk__in=sorted(chosen))
             tasks = Task.objects.for_user(user).filter(pk__in=sorted(reading.read.get("task", ())))
-            kit = people.filter(pk__in=sorted(reading.read.get("keep_in_touch", ())))
         if reading.introducers:
             introduced = _introduced(user)
     else:
@@ -127,7 +126,9 @@ def load_snapshot(user, *, reading: Reading | None = None, person_id: int | None
     if referrals is not None:
         people.update({p.pk: p for p in referrals.select_related("referred_by", "organization").only(*PERSON_FIELDS, *referrer)})
     if met_at_events is not None:
-        people.update({p.pk: p for p in met_at_events.select_related("event", "organization").only(*PERSON_FIELDS, "event__name", "event__date")})
+        related = ("referred_by", "event", "organization") if reading is not None else ("event", "organization")
+        fields = [*PERSON_FIELDS, "event__name", "event__date", *(referrer if reading is not None else [])]
+        people.update({p.pk: p for p in met_at_events.select_related(*related).only(*fields)})
     kit_people = [] if kit is None else list(kit.select_related("organization").only(*PERSON_FIELDS))
     people.update({p.pk: p for p in kit_people})
 
