@@ -23,14 +23,15 @@ from coffeechat.questions.models import PlanItem
 # What the rules read of a conversation, its person and their organisation: the rest stays in the database.
 PERSON_FIELDS = ["owner_id", "first_name", "middle_name", "last_name", "emails", "organization_id", "created_at", "source",
     "referred_by_id", "event_id", "keep_in_touch_days", "last_interaction_at", "next_keep_in_touch_at", "organization__name"]
+TASK_FIELDS = ["owner_id", "title", "due_at", "person_id", "conversation_id",
+    "person__first_name", "person__middle_name", "person__last_name", "person__emails"]
 CONVERSATION_FIELDS = ["owner_id", "person_id", "state", "minutes", "medium", "requested_at", "follow_up_sent_at",
     "scheduled_start", "invitation_sent_at", "checklist", "ended_at", "reflected_at",
     "person__first_name", "person__middle_name", "person__last_name", "person__emails", "person__organization_id",
-    "person__created_at", "person__source", "person__referred_by_id", "person__event_id", "person__keep_in_touch_days",
-    "person__last_interaction_at", "person__next_keep_in_touch_at", "person__organization__name"]
+    "person__organization__name"]
 
-# Keys of the marks the snapshot reads one by one; past this many, it reads all the user's marks.
-MARK_KEYS_IN_ONE_QUERY = 400
+# Keys of the marks the snapshot reads one by one; past this many (a full read), it reads all the user's marks.
+MARK_KEYS_IN_ONE_QUERY = 2000
 
 
 @dataclass
@@ -151,7 +152,7 @@ def load_snapshot(user, *, reading: Reading | None = None, person_id: int | None
         user=user, conversations=conversations, people=people, interactions=dict(interactions), talks=dict(talks),
         contacted=contacted, keep_in_touch_read=kit_people,
         thanked={(c.pk, c.last_thank_you) for c in conversations if getattr(c, "last_thank_you", None)},
-        plan_counts={c.pk: c.plan_count for c in conversations}, tasks=[] if tasks is None else list(tasks.select_related("person")),
+        plan_counts={c.pk: c.plan_count for c in conversations}, tasks=[] if tasks is None else list(tasks.select_related("person").only(*TASK_FIELDS)),
     )
     if introduced is not None:
         snapshot.introducers, snapshot.thanked_people = _introducers(user, introduced)
