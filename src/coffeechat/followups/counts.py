@@ -11,7 +11,9 @@ tasks and keep-in-touch pile up with the size of a network; Today reads only a s
                     REFERRAL_DAYS after they were added;
 - event_follow_up:  met at an event, never written to, at 17:00 FOLLOW_UP_DAYS after the event (user's zone);
 - follow_up:        requests unanswered and not followed up, sent long enough ago that their follow-up time
-                    has surely come (surely_follow_up; more recent ones are read, for the rules' business days);
+                    has surely come (surely_follow_up);
+- second_contact,   more recent requests: their sending times and marks are read (a few rows of three values)
+  follow_up:        and rules.request_item decides, in business days, which is due and when;
 - task:             at its due time;
 - keep_in_touch:    by the stored clock (see _keep_in_touch_kinds).
 
@@ -36,7 +38,7 @@ from coffeechat.outreach.models import Message, MessageKind
 from coffeechat.people.models import Person, Source
 
 EVENT_FOLLOW_UP_TIME = time(17, 0)
-COUNTED = ("thank_you", "reflect", "follow_up", "contact_referral", "event_follow_up", "task", "keep_in_touch")
+COUNTED = ("thank_you", "reflect", "second_contact", "follow_up", "contact_referral", "event_follow_up", "task", "keep_in_touch")
 
 # Date arithmetic on a column, which plain SQL spells differently on each database.
 _THANKED_IN_TIME = {  # a thank-you sent from an hour before the end ({} is the end)
@@ -232,6 +234,7 @@ def due_counts(user, now: datetime, bounds: list[datetime], *, screenful: int = 
                               kind.params + ([] if after is None else [kind.base_by(after)])))
             snoozed, params = kind.snoozed(user, now)
             parts.append((f"SELECT '{n}', x.id{zeros}, x.base, x.snooze FROM ({snoozed}) x", params))
+    parts += _recent_requests(user, now, zeros)
     people = _table(Person)
     parts.append((f"SELECT 'introducers', COUNT(DISTINCT p.referred_by_id){zeros}, NULL, NULL FROM {people} p "
                    f"WHERE p.owner_id = %s AND p.source = '{Source.INTRODUCTION}' AND p.referred_by_id IS NOT NULL", [user.pk]))
@@ -239,9 +242,11 @@ def due_counts(user, now: datetime, bounds: list[datetime], *, screenful: int = 
         cursor.execute(" UNION ALL ".join(sql for sql, _ in parts), [p for _, ps in parts for p in ps])
         rows = cursor.fetchall()
     counts = Counts(by={kind: [0] * len(bounds) for kind in COUNTED}, total=dict.fromkeys(COUNTED, 0))
-    candidates = []
+    candidates, asked = [], {}
     for label, number, *per_bound, base, snooze in rows:
-        if label.isdigit():
+        if label.startswith("ask:"):  # a recent request, not done as this kind of item
+            asked.setdefault(number, {})[label[4:]] = (_moment(base), _moment(snooze))
+        elif label.isdigit():
             kind = kinds[int(label)]
             due = kind.due(_moment(base))
             snooze = _moment(snooze)
@@ -251,9 +256,41 @@ def due_counts(user, now: datetime, bounds: list[datetime], *, screenful: int = 
         else:
             counts.total[label] += number
             counts.by[label] = [a + int(b) for a, b in zip(counts.by[label], per_bound, strict=True)]
+    candidates += _count_requests(user, now, bounds, asked, counts)
     if screenful:
         counts.read = _first_of_each_group(candidates, bounds, screenful)
     return counts
+
+
+def _recent_requests(user, now: datetime, zeros: str) -> list[tuple[str, list]]:
+    """Rows ("ask:<kind>", id, …, sent at, snoozed until) of the requests too recent to be surely past their
+    follow-up: one for each kind of nudge not marked done."""
+    adapt, quote, conversations = connection.ops.adapt_datetimefield_value, connection.ops.quote_name, _table(Conversation)
+    wait = min(user.second_contact_business_days, user.follow_up_business_days)
+    params = [user.pk, adapt(surely_follow_up(user, now)), adapt(now - timedelta(days=wait - 1))]
+    return [(f"SELECT 'ask:{kind}', c.id{zeros}, c.requested_at, m.snoozed_until FROM {conversations} c "
+             f"LEFT JOIN {_table(DueMark)} m ON m.owner_id = c.owner_id AND m.{quote('key')} = '{kind}:' || c.id "
+             f"WHERE c.owner_id = %s AND c.state = '{Conversation.State.REQUESTED}' AND c.follow_up_sent_at IS NULL "
+             "AND c.requested_at > %s AND c.requested_at <= %s AND m.done_at IS NULL", params)
+            for kind in ("second_contact", "follow_up")]
+
+
+def _count_requests(user, now: datetime, bounds, asked: dict, counts: Counts) -> list:
+    """Count the recent requests' nudges by the rule itself (business days), and offer them as candidates."""
+    from coffeechat.followups.rules import request_item
+
+    candidates = []
+    for pk, open_kinds in asked.items():
+        requested_at = next(iter(open_kinds.values()))[0]
+        nudge = request_item(user, requested_at, None, now)
+        if nudge is None or nudge.kind not in open_kinds:  # not due yet, or done
+            continue
+        snooze = open_kinds[nudge.kind][1]
+        due = snooze if snooze is not None and snooze > nudge.due else nudge.due
+        counts.total[nudge.kind] += 1
+        counts.by[nudge.kind] = [n + (due <= bound) for n, bound in zip(counts.by[nudge.kind], bounds, strict=True)]
+        candidates.append((due, nudge.kind, pk))
+    return candidates
 
 
 def _moment(value):

@@ -70,12 +70,8 @@ def _candidates(snapshot: Snapshot, now: datetime):
             if c.reflected_at is None:
                 yield "reflect", f"reflect:{c.pk}", person, c, end + timedelta(days=REFLECT_DAYS), reverse("followups:conversation", args=[c.pk]) + "#reflection"
         if c.state == Conversation.State.REQUESTED:
-            nudge = request_nudge(
-                requested_at=c.requested_at, answered=False, follow_up_sent_at=c.follow_up_sent_at,
-                second_contact_days=user.second_contact_business_days, follow_up_days=user.follow_up_business_days,
-                now=now, time_zone=user.time_zone, organization=person.organization.name if person.organization_id else "",
-            )
-            if nudge and nudge.kind in ("second_contact", "follow_up"):
+            nudge = request_item(user, c.requested_at, c.follow_up_sent_at, now)
+            if nudge:
                 action = reverse("outreach:compose-follow-up", args=[person.pk]) if nudge.kind == "follow_up" else c.get_absolute_url()
                 yield nudge.kind, f"{nudge.kind}:{c.pk}", person, c, nudge.due, action
         if c.state == Conversation.State.SCHEDULED and c.scheduled_start and now < c.scheduled_start <= now + timedelta(hours=PREPARE_HOURS):
@@ -97,6 +93,16 @@ def _candidates(snapshot: Snapshot, now: datetime):
         if due is not None:
             last, cadence = due
             yield "keep_in_touch", f"keep_in_touch:{person.pk}:{last:%Y%m%d%H%M}", person, None, last + timedelta(days=cadence), reverse("followups:touch", args=[person.pk])
+
+
+def request_item(user, requested_at: datetime | None, follow_up_sent_at: datetime | None, now: datetime):
+    """What an unanswered request lists at `now`: a second contact or a follow-up (a Nudge), or None."""
+    nudge = request_nudge(
+        requested_at=requested_at, answered=False, follow_up_sent_at=follow_up_sent_at,
+        second_contact_days=user.second_contact_business_days, follow_up_days=user.follow_up_business_days,
+        now=now, time_zone=user.time_zone,
+    )
+    return nudge if nudge and nudge.kind in ("second_contact", "follow_up") else None
 
 
 def keep_in_touch_due(snapshot: Snapshot, person, now: datetime) -> tuple[datetime, int] | None:

@@ -187,30 +187,20 @@ def _open_tasks(user):
 
 
 def _open(user, reading: Reading) -> Q:
-    """Requests and meetings to come: read, for the rules to decide on (business days, preparation).
-
-    An unanswered request is listed only once its business days have passed (no earlier than as many
-    calendar days, less a day for a change of clocks), and never after its follow-up was sent; one sent long
-    enough ago is counted (counts.py), not read. A meeting to come is listed (to prepare) from PREPARE_HOURS
-    before its start until it starts; once it has ended, counts.py counts its thank-you and reflection.
-    """
-    from coffeechat.followups.counts import surely_follow_up
+    """Meetings to come: read, for the rules to decide on their preparation (from PREPARE_HOURS before the
+    start until it starts). Everything else some rule acts on is counted (counts.py) and read by its ids."""
     from coffeechat.followups.rules import PREPARE_HOURS
 
-    State, now = Conversation.State, reading.now
-    wait = min(user.second_contact_business_days, user.follow_up_business_days)
-    requested = Q(state=State.REQUESTED, follow_up_sent_at__isnull=True, requested_at__lte=now - timedelta(days=wait - 1),
-                  requested_at__gt=surely_follow_up(user, now))
-    last_start = now + timedelta(hours=PREPARE_HOURS)
-    return requested | Q(state=State.SCHEDULED, scheduled_start__gt=now,
-                         scheduled_start__lte=last_start if reading.by is None else min(last_start, reading.by))
+    now, last_start = reading.now, reading.now + timedelta(hours=PREPARE_HOURS)
+    return Q(state=Conversation.State.SCHEDULED, scheduled_start__gt=now,
+             scheduled_start__lte=last_start if reading.by is None else min(last_start, reading.by))
 
 
 def _counted_read(reading: Reading) -> Q:
-    """Held conversations whose thank-you or reflection is open, and requests past their follow-up time:
-    those counts.py picked for a screenful."""
+    """Held conversations whose thank-you or reflection is open, and unanswered requests: those counts.py
+    picked for a screenful."""
     read = reading.read or {}
-    return Q(pk__in=sorted(set().union(*(read.get(kind, ()) for kind in ("thank_you", "reflect", "follow_up")))))
+    return Q(pk__in=sorted(set().union(*(read.get(kind, ()) for kind in ("thank_you", "reflect", "second_contact", "follow_up")))))
 
 
 def _introducers(user, introduced) -> tuple[dict, dict]:

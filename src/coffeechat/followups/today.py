@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from coffeechat.conversations.models import Conversation
 from coffeechat.conversations.services import held_end
-from coffeechat.followups.counts import COUNTED, due_counts, surely_follow_up
+from coffeechat.followups.counts import COUNTED, due_counts
 from coffeechat.followups.rules import DueItem, due_items, load_snapshot
 from coffeechat.followups.snapshot import Reading
 
@@ -101,12 +101,10 @@ def due_summary(user, now: datetime, *, screenful: int | None = None) -> DueSumm
 
 
 def _counted_conversations(user, now: datetime, snapshot) -> dict[str, set[int]]:
-    """The conversations read whose items of each kind counts.py counts too (as its SQL picks them)."""
+    """The conversations read whose items of each kind counts.py counts too: every held one and every request."""
     held = {c.pk for c in snapshot.conversations if held_end(c, now) is not None}
-    cutoff = surely_follow_up(user, now)
-    asked = {c.pk for c in snapshot.conversations if c.state == Conversation.State.REQUESTED and c.follow_up_sent_at is None
-             and c.requested_at is not None and c.requested_at <= cutoff}
-    return {"thank_you": held, "reflect": held, "follow_up": asked}
+    asked = {c.pk for c in snapshot.conversations if c.state == Conversation.State.REQUESTED}
+    return {"thank_you": held, "reflect": held, "second_contact": asked, "follow_up": asked}
 
 
 def today_groups(summary: DueSummary) -> list[Group]:
