@@ -102,30 +102,60 @@ def _table(model) -> str:
 
 @dataclass
 class _Kind:
-    name: str
-    rows: str                     # "SELECT <alias>.id, … AS base, … AS snooze …": the rows with this item open (not done)
-    params: list
-    base_by: object               # bound -> the latest base (a datetime or a date) due by it, snooze aside
-    due: object = None            # base -> the item's due time, snooze aside (for choosing what to read)
+    """One kind of item, over one set of rows (alias.id is the row; the item's key is key_sql)."""
 
-    def snoozed(self, user, now: datetime) -> tuple[str, list]:
-        """The rows whose item is snoozed past now, found from the marks (few) by id, not by going through the rows."""
-        alias = self.rows.split()[1].split(".")[0]
+    name: str
+    alias: str
+    base_sql: str                 # the moment the due time counts from
+    from_sql: str
+    where_sql: str                # the rows with this item open, marks aside
+    params: list
+    key_sql: str
+    base_by: object               # bound -> the latest base (a datetime or a date) due by it, snooze aside
+    due: object                   # base -> the item's due time, snooze aside (for choosing what to read)
+    marks_apart: bool = False     # marks are rare for this kind: count without them, then correct by them
+
+    def _marked(self, join: str) -> str:
+        return (f"{join} JOIN {_table(DueMark)} m ON m.owner_id = {self.alias}.owner_id "
+                f"AND m.{connection.ops.quote_name('key')} = {self.key_sql}")
+
+    @property
+    def rows(self) -> str:
+        """SELECT id, base, snooze of the rows with this item open and not done."""
+        return (f"SELECT {self.alias}.id, {self.base_sql} AS base, m.snoozed_until AS snooze FROM {self.from_sql} "
+                f"{self._marked('LEFT')} WHERE {self.where_sql} AND m.done_at IS NULL")
+
+    @property
+    def unmarked_rows(self) -> str:
+        return f"SELECT {self.alias}.id, {self.base_sql} AS base, NULL AS snooze FROM {self.from_sql} WHERE {self.where_sql}"
+
+    def _with_marks(self, user, extra: str = "", extra_params=()) -> tuple[str, list]:
+        """The ids of this kind's marks (few): rows found from them by id, not by going through all the rows."""
         prefix = f"{self.name}:"
         ids = (f"SELECT {_KEY_ID[connection.vendor].format(len(prefix) + 1)} FROM {_table(DueMark)} n WHERE n.owner_id = %s "
-               f"AND substr(n.{connection.ops.quote_name('key')}, 1, {len(prefix)}) = '{prefix}' AND n.done_at IS NULL "
-               "AND n.snoozed_until > %s")
-        return f"{self.rows} AND {alias}.id IN ({ids})", [*self.params, user.pk, connection.ops.adapt_datetimefield_value(now)]
+               f"AND substr(n.{connection.ops.quote_name('key')}, 1, {len(prefix)}) = '{prefix}'{extra}")
+        return f"{self.alias}.id IN ({ids})", [user.pk, *extra_params]
+
+    def snoozed(self, user, after: datetime) -> tuple[str, list]:
+        """The rows whose item is snoozed past `after`."""
+        where, params = self._with_marks(user, " AND n.done_at IS NULL AND n.snoozed_until > %s",
+                                         [connection.ops.adapt_datetimefield_value(after)])
+        return f"{self.rows} AND {where}", [*self.params, *params]
+
+    def marked(self, user) -> tuple[str, list]:
+        """SELECT id, base, snooze, done (1 or 0) of the rows whose open item has a mark: to correct a count made without them."""
+        where, params = self._with_marks(user)
+        sql = (f"SELECT {self.alias}.id, {self.base_sql} AS base, m.snoozed_until AS snooze, "
+               f"CASE WHEN m.done_at IS NULL THEN 0 ELSE 1 END AS done FROM {self.from_sql} {self._marked('')} "
+               f"WHERE {self.where_sql} AND {where}")
+        return sql, [*self.params, *params]
 
 
 def _kinds(user, now: datetime) -> list[_Kind]:
     from coffeechat.followups.rules import REFERRAL_DAYS, REFLECT_DAYS
 
-    adapt, adapt_day, quote = connection.ops.adapt_datetimefield_value, connection.ops.adapt_datefield_value, connection.ops.quote_name
+    adapt, adapt_day = connection.ops.adapt_datetimefield_value, connection.ops.adapt_datefield_value
     conversations, people, messages = _table(Conversation), _table(Person), _table(Message)
-
-    def marked(kind, alias):  # the item's mark, if any: done leaves it out, a snooze moves it
-        return f"LEFT JOIN {_table(DueMark)} m ON m.owner_id = {alias}.owner_id AND m.{quote('key')} = '{kind}:' || {alias}.id"
 
     def uncontacted(alias):
         return (f"NOT EXISTS (SELECT 1 FROM {messages} s WHERE s.person_id = {alias}.id AND s.sent_at IS NOT NULL "
@@ -144,38 +174,36 @@ def _kinds(user, now: datetime) -> list[_Kind]:
              (scheduled_end, f"c.scheduled_start IS NOT NULL AND (c.state = '{State.HELD}' AND c.ended_at IS NULL "
                              f"OR c.state = '{State.SCHEDULED}' AND {scheduled_end} <= %s)", [adapt(now)])]
 
-    def held(kind, end, where, params, open_item):
-        rows = (f"SELECT c.id, {end} AS base, m.snoozed_until AS snooze FROM {conversations} c {marked(kind, 'c')} "
-                f"WHERE c.owner_id = %s AND {where} AND m.done_at IS NULL AND {open_item}")
-        return rows, [user.pk, *params]
-
     def thanked(end):
         return (f"EXISTS (SELECT 1 FROM {messages} t WHERE t.conversation_id = c.id AND t.kind = '{MessageKind.THANK_YOU}' "
                 f"AND t.sent_at IS NOT NULL AND {_THANKED_IN_TIME[connection.vendor].format(end)})")
+
+    def held(kind, end, where, params, open_item, delta):
+        return _Kind(kind, "c", end, f"{conversations} c", f"c.owner_id = %s AND {where} AND {open_item}", [user.pk, *params],
+                     f"'{kind}:' || c.id", offset(delta), after(delta))
+
     under_way = f"EXISTS (SELECT 1 FROM {conversations} u WHERE u.person_id = p.id AND u.state <> '{Conversation.State.DRAFT}')"
     referral_sources = ", ".join(f"'{s}'" for s in (Source.REFERRAL, Source.INTRODUCTION))
+    surely = surely_follow_up(user, now)
     return [
-        *(_Kind("thank_you", *held("thank_you", end, where, params, f"NOT {thanked(end)}"), offset(timedelta(hours=user.thank_you_hours)),
-                after(timedelta(hours=user.thank_you_hours))) for end, where, params in ended),
-        *(_Kind("reflect", *held("reflect", end, where, params, "c.reflected_at IS NULL"), offset(timedelta(days=REFLECT_DAYS)),
-                after(timedelta(days=REFLECT_DAYS))) for end, where, params in ended),
-        _Kind("contact_referral", f"SELECT p.id, p.created_at AS base, m.snoozed_until AS snooze FROM {people} p "
-              f"{marked('contact_referral', 'p')} WHERE p.owner_id = %s AND p.source IN ({referral_sources}) "
-              f"AND p.referred_by_id IS NOT NULL AND m.done_at IS NULL AND {uncontacted('p')} AND NOT {under_way}", [user.pk],
+        *(held("thank_you", end, where, params, f"NOT {thanked(end)}", timedelta(hours=user.thank_you_hours)) for end, where, params in ended),
+        *(held("reflect", end, where, params, "c.reflected_at IS NULL", timedelta(days=REFLECT_DAYS)) for end, where, params in ended),
+        _Kind("contact_referral", "p", "p.created_at", f"{people} p",
+              f"p.owner_id = %s AND p.source IN ({referral_sources}) AND p.referred_by_id IS NOT NULL AND {uncontacted('p')} "
+              f"AND NOT {under_way}", [user.pk], "'contact_referral:' || p.id",
               offset(timedelta(days=REFERRAL_DAYS)), after(timedelta(days=REFERRAL_DAYS))),
         # CROSS JOIN: the user's events first (SQLite keeps the order), then their people by the event's index.
-        _Kind("event_follow_up", f"SELECT p.id, e.date AS base, m.snoozed_until AS snooze FROM {_table(Event)} e CROSS JOIN {people} p "
-              f"{marked('event_follow_up', 'p')} WHERE e.owner_id = %s AND p.event_id = e.id AND p.owner_id = %s "
-              f"AND m.done_at IS NULL AND {uncontacted('p')}", [user.pk, user.pk],
-              lambda by: adapt_day(last_event_day(by, user.time_zone)), lambda day: event_follow_up_at(day, user.time_zone)),
+        _Kind("event_follow_up", "p", "e.date", f"{_table(Event)} e CROSS JOIN {people} p",
+              f"e.owner_id = %s AND p.event_id = e.id AND p.owner_id = %s AND {uncontacted('p')}", [user.pk, user.pk],
+              "'event_follow_up:' || p.id", lambda by: adapt_day(last_event_day(by, user.time_zone)),
+              lambda day: event_follow_up_at(day, user.time_zone)),
         # The follow-up of a request sent long enough ago (its time has come: due by any bound from now on).
-        _Kind("follow_up", f"SELECT c.id, c.requested_at AS base, m.snoozed_until AS snooze FROM {conversations} c "
-              f"{marked('follow_up', 'c')} WHERE c.owner_id = %s AND c.state = '{Conversation.State.REQUESTED}' "
-              "AND c.follow_up_sent_at IS NULL AND c.requested_at <= %s AND m.done_at IS NULL",
-              [user.pk, adapt(surely_follow_up(user, now))], lambda by: adapt(surely_follow_up(user, now)),
+        _Kind("follow_up", "c", "c.requested_at", f"{conversations} c",
+              f"c.owner_id = %s AND c.state = '{Conversation.State.REQUESTED}' AND c.follow_up_sent_at IS NULL AND c.requested_at <= %s",
+              [user.pk, adapt(surely)], "'follow_up:' || c.id", lambda by: adapt(surely),
               lambda asked: add_business_days(asked.astimezone(ZoneInfo(user.time_zone or "UTC")), user.follow_up_business_days)),
-        _Kind("task", f"SELECT k.id, k.due_at AS base, m.snoozed_until AS snooze FROM {_table(Task)} k {marked('task', 'k')} "
-              "WHERE k.owner_id = %s AND m.done_at IS NULL", [user.pk], offset(timedelta(0)), after(timedelta(0))),
+        _Kind("task", "k", "k.due_at", f"{_table(Task)} k", "k.owner_id = %s", [user.pk], "'task:' || k.id",
+              offset(timedelta(0)), after(timedelta(0))),
         *_keep_in_touch_kinds(user, now),
     ]
 
@@ -184,28 +212,25 @@ def _keep_in_touch_kinds(user, now: datetime) -> list[_Kind]:
     """Keep in touch, by the stored clock (people.services.advance_keep_in_touch), which has started once its
     time has come: the user's cadence from the last interaction, for people talked with; a cadence of the
     person's own by the stored next date or, while the clock has not started, from when they were added.
-    The item's key names the moment it counts from, as rules.py spells it."""
-    adapt, quote, people = connection.ops.adapt_datetimefield_value, connection.ops.quote_name, _table(Person)
+    The item's key names the moment it counts from, as rules.py spells it. Few are ever marked."""
+    adapt, people = connection.ops.adapt_datetimefield_value, f"{_table(Person)} p"
 
-    def marked(moment):
-        key = f"'keep_in_touch:' || p.id || ':' || {_MINUTE_KEY[connection.vendor].format(moment)}"
-        return f"LEFT JOIN {_table(DueMark)} m ON m.owner_id = p.owner_id AND m.{quote('key')} = {key}"
+    def key(moment):
+        return f"'keep_in_touch:' || p.id || ':' || {_MINUTE_KEY[connection.vendor].format(moment)}"
 
     started = "p.last_interaction_at IS NOT NULL AND p.last_interaction_at <= %s"
     kinds = [
-        _Kind("keep_in_touch", f"SELECT p.id, p.next_keep_in_touch_at AS base, m.snoozed_until AS snooze FROM {people} p "
-              f"{marked('p.last_interaction_at')} WHERE p.owner_id = %s AND p.keep_in_touch_days > 0 AND {started} "
-              "AND m.done_at IS NULL", [user.pk, adapt(now)], adapt, lambda due: due),
-        _Kind("keep_in_touch", f"SELECT p.id, {_CADENCE_FROM_ADDED[connection.vendor]} AS base, m.snoozed_until AS snooze "
-              f"FROM {people} p {marked('p.created_at')} WHERE p.owner_id = %s AND p.keep_in_touch_days > 0 "
-              "AND (p.last_interaction_at IS NULL OR p.last_interaction_at > %s) AND m.done_at IS NULL", [user.pk, adapt(now)], adapt,
-              lambda due: due),
+        _Kind("keep_in_touch", "p", "p.next_keep_in_touch_at", people, f"p.owner_id = %s AND p.keep_in_touch_days > 0 AND {started}",
+              [user.pk, adapt(now)], key("p.last_interaction_at"), adapt, lambda due: due, marks_apart=True),
+        _Kind("keep_in_touch", "p", _CADENCE_FROM_ADDED[connection.vendor], people,
+              "p.owner_id = %s AND p.keep_in_touch_days > 0 AND (p.last_interaction_at IS NULL OR p.last_interaction_at > %s)",
+              [user.pk, adapt(now)], key("p.created_at"), adapt, lambda due: due, marks_apart=True),
     ]
     if user.keep_in_touch_days:
         since = timedelta(days=user.keep_in_touch_days)
-        kinds.append(_Kind("keep_in_touch", f"SELECT p.id, p.last_interaction_at AS base, m.snoozed_until AS snooze FROM {people} p "
-                           f"{marked('p.last_interaction_at')} WHERE p.owner_id = %s AND p.keep_in_touch_days IS NULL AND {started} "
-                           "AND m.done_at IS NULL", [user.pk, adapt(now)], lambda by: adapt(by - since), lambda last: last + since))
+        kinds.append(_Kind("keep_in_touch", "p", "p.last_interaction_at", people,
+                           f"p.owner_id = %s AND p.keep_in_touch_days IS NULL AND {started}", [user.pk, adapt(now)],
+                           key("p.last_interaction_at"), lambda by: adapt(by - since), lambda last: last + since, marks_apart=True))
     return kinds
 
 
@@ -224,15 +249,19 @@ def due_counts(user, now: datetime, bounds: list[datetime], *, screenful: int = 
     kinds = _kinds(user, now)
     for n, kind in enumerate(kinds):
         columns = "".join(f", {due_by}" for _ in bounds)
-        parts.append((f"SELECT '{kind.name}', COUNT(*){columns}, NULL, NULL FROM ({kind.rows}) x",
+        counted = kind.unmarked_rows if kind.marks_apart else kind.rows
+        parts.append((f"SELECT '{kind.name}', COUNT(*){columns}, NULL, NULL FROM ({counted}) x",
                       [p for by in bounds for p in (kind.base_by(by), adapt(by))] + kind.params))
+        if kind.marks_apart:  # the marked ones, to correct that count: "<n>:mark:<1 if done>"
+            marked, params = kind.marked(user)
+            parts.append((f"SELECT '{n}:mark:' || x.done, x.id{zeros}, x.base, x.snooze FROM ({marked}) x", params))
         if screenful:
             for after in [None, *dict.fromkeys(bounds)]:
                 where = "" if after is None else "WHERE x.base > %s "
                 parts.append((f"SELECT '{n}', y.id{zeros}, y.base, y.snooze FROM (SELECT x.id, x.base, x.snooze FROM ({kind.rows}) x "
                               f"{where}ORDER BY x.base, x.id LIMIT {int(screenful)}) y",
                               kind.params + ([] if after is None else [kind.base_by(after)])))
-            snoozed, params = kind.snoozed(user, now)
+            snoozed, params = kind.snoozed(user, bounds[0] if bounds else now)  # snoozed past the first group
             parts.append((f"SELECT '{n}', x.id{zeros}, x.base, x.snooze FROM ({snoozed}) x", params))
     parts += _recent_requests(user, now, zeros)
     people = _table(Person)
@@ -242,11 +271,16 @@ def due_counts(user, now: datetime, bounds: list[datetime], *, screenful: int = 
         cursor.execute(" UNION ALL ".join(sql for sql, _ in parts), [p for _, ps in parts for p in ps])
         rows = cursor.fetchall()
     counts = Counts(by={kind: [0] * len(bounds) for kind in COUNTED}, total=dict.fromkeys(COUNTED, 0))
-    candidates, asked = [], {}
+    candidates, asked, seen = [], {}, set()
     for label, number, *per_bound, base, snooze in rows:
         if label.startswith("ask:"):  # a recent request, not done as this kind of item
             asked.setdefault(number, {})[label[4:]] = (_moment(base), _moment(snooze))
+        elif ":mark:" in label:
+            _correct(kinds[int(label.split(":")[0])], label.endswith("1"), _moment(base), _moment(snooze), bounds, counts)
         elif label.isdigit():
+            if (label, number) in seen:  # a row may come in several windows
+                continue
+            seen.add((label, number))
             kind = kinds[int(label)]
             due = kind.due(_moment(base))
             snooze = _moment(snooze)
@@ -260,6 +294,16 @@ def due_counts(user, now: datetime, bounds: list[datetime], *, screenful: int = 
     if screenful:
         counts.read = _first_of_each_group(candidates, bounds, screenful)
     return counts
+
+
+def _correct(kind: _Kind, done: bool, base, snooze, bounds, counts: Counts) -> None:
+    """Correct a count made without marks for one marked item: done leaves it out, a snooze moves it."""
+    due = kind.due(base)
+    moved = None if done else (snooze if snooze is not None and snooze > due else due)
+    if done:
+        counts.total[kind.name] -= 1
+    counts.by[kind.name] = [n - (due <= bound) + (moved is not None and moved <= bound)
+                            for n, bound in zip(counts.by[kind.name], bounds, strict=True)]
 
 
 def _recent_requests(user, now: datetime, zeros: str) -> list[tuple[str, list]]:
@@ -307,7 +351,7 @@ def _moment(value):
 def _first_of_each_group(candidates, bounds, n: int) -> dict[str, set[int]]:
     """The rows of the first `n` items due in each group (by the bounds), all kinds together: what to read."""
     read, taken = {}, [0] * (len(bounds) + 1)
-    for due, kind, pk in sorted(set(candidates), key=lambda c: (c[0], c[1], c[2])):  # a row may come in several windows
+    for due, kind, pk in sorted(set(candidates)):
         group = next((i for i, bound in enumerate(bounds) if due <= bound), len(bounds))
         if taken[group] < n:
             taken[group] += 1
