@@ -40,6 +40,8 @@ from coffeechat.people.models import Person, Source
 EVENT_FOLLOW_UP_TIME = time(17, 0)
 COUNTED = ("thank_you", "reflect", "second_contact", "follow_up", "contact_referral", "event_follow_up", "task", "keep_in_touch")
 
+# No time, typed as one (PostgreSQL types a bare NULL in a subquery or a union as text).
+NO_TIME = "CAST(NULL AS TIMESTAMP WITH TIME ZONE)"
 # Date arithmetic on a column, which plain SQL spells differently on each database.
 _THANKED_IN_TIME = {  # a thank-you sent from an hour before the end ({} is the end)
     "sqlite": "julianday(t.sent_at) >= julianday({}) - 1.0 / 24",
@@ -127,7 +129,7 @@ class _Kind:
 
     @property
     def unmarked_rows(self) -> str:
-        return f"SELECT {self.alias}.id, {self.base_sql} AS base, NULL AS snooze FROM {self.from_sql} WHERE {self.where_sql}"
+        return f"SELECT {self.alias}.id, {self.base_sql} AS base, {NO_TIME} AS snooze FROM {self.from_sql} WHERE {self.where_sql}"
 
     def _with_marks(self, user, extra: str = "", extra_params=()) -> tuple[str, list]:
         """The ids of this kind's marks (few): rows found from them by id, not by going through all the rows."""
@@ -250,7 +252,7 @@ def due_counts(user, now: datetime, bounds: list[datetime], *, screenful: int = 
     for n, kind in enumerate(kinds):
         columns = "".join(f", {due_by}" for _ in bounds)
         counted = kind.unmarked_rows if kind.marks_apart else kind.rows
-        parts.append((f"SELECT '{kind.name}', COUNT(*){columns}, NULL, NULL FROM ({counted}) x",
+        parts.append((f"SELECT '{kind.name}', COUNT(*){columns}, {NO_TIME}, {NO_TIME} FROM ({counted}) x",
                       [p for by in bounds for p in (kind.base_by(by), adapt(by))] + kind.params))
         if kind.marks_apart:  # the marked ones, to correct that count: "<n>:mark:<1 if done>"
             marked, params = kind.marked(user)
@@ -265,7 +267,7 @@ def due_counts(user, now: datetime, bounds: list[datetime], *, screenful: int = 
             parts.append((f"SELECT '{n}', x.id{zeros}, x.base, x.snooze FROM ({snoozed}) x", params))
     parts += _recent_requests(user, now, zeros)
     people = _table(Person)
-    parts.append((f"SELECT 'introducers', COUNT(DISTINCT p.referred_by_id){zeros}, NULL, NULL FROM {people} p "
+    parts.append((f"SELECT 'introducers', COUNT(DISTINCT p.referred_by_id){zeros}, {NO_TIME}, {NO_TIME} FROM {people} p "
                    f"WHERE p.owner_id = %s AND p.source = '{Source.INTRODUCTION}' AND p.referred_by_id IS NOT NULL", [user.pk]))
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(sql for sql, _ in parts), [p for _, ps in parts for p in ps])
