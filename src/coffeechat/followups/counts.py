@@ -115,7 +115,9 @@ class _Kind:
     key_sql: str
     base_by: object               # bound -> the latest base (a datetime or a date) due by it, snooze aside
     due: object                   # base -> the item's due time, snooze aside (for choosing what to read)
-    marks_apart: bool = False     # marks are rare for this kind: count without them, then correct by them
+    # Count without the marks, then correct by them (found from the marks by id): cheaper where the rows
+    # outnumber the marks, as for every kind but tasks (a task done leaves a mark; so do most tasks).
+    marks_apart: bool = False
 
     def _marked(self, join: str) -> str:
         return (f"{join} JOIN {_table(DueMark)} m ON m.owner_id = {self.alias}.owner_id "
@@ -182,7 +184,7 @@ def _kinds(user, now: datetime) -> list[_Kind]:
 
     def held(kind, end, where, params, open_item, delta):
         return _Kind(kind, "c", end, f"{conversations} c", f"c.owner_id = %s AND {where} AND {open_item}", [user.pk, *params],
-                     f"'{kind}:' || c.id", offset(delta), after(delta))
+                     f"'{kind}:' || c.id", offset(delta), after(delta), marks_apart=True)
 
     under_way = f"EXISTS (SELECT 1 FROM {conversations} u WHERE u.person_id = p.id AND u.state <> '{Conversation.State.DRAFT}')"
     referral_sources = ", ".join(f"'{s}'" for s in (Source.REFERRAL, Source.INTRODUCTION))
@@ -193,7 +195,7 @@ def _kinds(user, now: datetime) -> list[_Kind]:
         _Kind("contact_referral", "p", "p.created_at", f"{people} p",
               f"p.owner_id = %s AND p.source IN ({referral_sources}) AND p.referred_by_id IS NOT NULL AND {uncontacted('p')} "
               f"AND NOT {under_way}", [user.pk], "'contact_referral:' || p.id",
-              offset(timedelta(days=REFERRAL_DAYS)), after(timedelta(days=REFERRAL_DAYS))),
+              offset(timedelta(days=REFERRAL_DAYS)), after(timedelta(days=REFERRAL_DAYS)), marks_apart=True),
         # CROSS JOIN: the user's events first (SQLite keeps the order), then their people by the event's index.
         _Kind("event_follow_up", "p", "e.date", f"{_table(Event)} e CROSS JOIN {people} p",
               f"e.owner_id = %s AND p.event_id = e.id AND p.owner_id = %s AND {uncontacted('p')}", [user.pk, user.pk],
