@@ -73,6 +73,7 @@ class Counts:
     by: dict[str, list[int]]
     total: dict[str, int]
     introducers: int = 0  # people who gave names by introduction (their thank-you is read, not counted)
+    meetings: int = 0     # meetings to come before `meetings_until` (read for the rules' preparation item)
     read: dict[str, set[int]] = field(default_factory=dict)
 
     def due_by(self, index: int) -> int:
@@ -238,13 +239,14 @@ def _keep_in_touch_kinds(user, now: datetime) -> list[_Kind]:
     return kinds
 
 
-def due_counts(user, now: datetime, bounds: list[datetime], *, screenful: int = 0) -> Counts:
+def due_counts(user, now: datetime, bounds: list[datetime], *, screenful: int = 0, meetings_until: datetime | None = None) -> Counts:
     """How many items of each counted kind are due by each bound, and in all: one statement.
 
     With `screenful`, the same statement also brings the candidates to read for Today: of each kind, the
     first `screenful` by due time, the first after each bound (so every group can show its first items),
     and the ones snoozed past `now`; of those, `read` keeps the first `screenful` of each group, all kinds
-    together (by due time, as the rules will list them).
+    together (by due time, as the rules will list them). With `meetings_until`, how many meetings are to come
+    by then (none: the reader need not look).
     """
     adapt = connection.ops.adapt_datetimefield_value
     parts = []  # (sql, params): every row (label, a number, one number per bound, a base, a snooze)
@@ -269,6 +271,10 @@ def due_counts(user, now: datetime, bounds: list[datetime], *, screenful: int = 
             parts.append((f"SELECT '{n}', x.id{zeros}, x.base, x.snooze FROM ({snoozed}) x", params))
     parts += _recent_requests(user, now, zeros)
     people = _table(Person)
+    if meetings_until is not None:
+        parts.append((f"SELECT 'meetings', COUNT(*){zeros}, {NO_TIME}, {NO_TIME} FROM {_table(Conversation)} c WHERE c.owner_id = %s "
+                       f"AND c.state = '{Conversation.State.SCHEDULED}' AND c.scheduled_start > %s AND c.scheduled_start <= %s",
+                       [user.pk, adapt(now), adapt(meetings_until)]))
     parts.append((f"SELECT 'introducers', COUNT(DISTINCT p.referred_by_id){zeros}, {NO_TIME}, {NO_TIME} FROM {people} p "
                    f"WHERE p.owner_id = %s AND p.source = '{Source.INTRODUCTION}' AND p.referred_by_id IS NOT NULL", [user.pk]))
     with connection.cursor() as cursor:
@@ -291,6 +297,8 @@ def due_counts(user, now: datetime, bounds: list[datetime], *, screenful: int = 
             candidates.append((max(due, snooze) if snooze else due, kind.name, number))
         elif label == "introducers":
             counts.introducers = number
+        elif label == "meetings":
+            counts.meetings = number
         else:
             counts.total[label] += number
             counts.by[label] = [a + int(b) for a, b in zip(counts.by[label], per_bound, strict=True)]

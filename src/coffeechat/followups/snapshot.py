@@ -74,6 +74,7 @@ class Reading:
     read: dict | None = None
     by: datetime | None = None
     introducers: bool = True  # False when nobody gave names by introduction (counts.py knows)
+    meetings: bool = True     # False when no meeting is to come within the preparation window (counts.py knows)
 
 
 def load_snapshot(user, *, reading: Reading | None = None, person_id: int | None = None,
@@ -101,7 +102,8 @@ def load_snapshot(user, *, reading: Reading | None = None, person_id: int | None
     elif reading is not None:
         # What is open is read whole (requests and meetings to come: no thank-you yet); what counts.py counts,
         # only the screenful it picked (already open by its SQL).
-        conversations = Conversation.objects.for_user(user).filter(_open(user, reading) | _counted_read(reading))
+        chosen = _counted_read(reading)
+        conversations = Conversation.objects.for_user(user).filter(_open(user, reading) | chosen if reading.meetings else chosen)
         thanks = reading.read is not None
         if reading.read is not None:  # the people of all three kinds in one read
             chosen = set().union(*(reading.read.get(kind, ()) for kind in ("contact_referral", "event_follow_up", "keep_in_touch")))
@@ -189,18 +191,22 @@ def _open_tasks(user):
 def _open(user, reading: Reading) -> Q:
     """Meetings to come: read, for the rules to decide on their preparation (from PREPARE_HOURS before the
     start until it starts). Everything else some rule acts on is counted (counts.py) and read by its ids."""
-    from coffeechat.followups.rules import PREPARE_HOURS
-
-    now, last_start = reading.now, reading.now + timedelta(hours=PREPARE_HOURS)
-    return Q(state=Conversation.State.SCHEDULED, scheduled_start__gt=now,
-             scheduled_start__lte=last_start if reading.by is None else min(last_start, reading.by))
+    return Q(state=Conversation.State.SCHEDULED, scheduled_start__gt=reading.now, scheduled_start__lte=meetings_until(reading.now, reading.by))
 
 
 def _counted_read(reading: Reading) -> Q:
     """Held conversations whose thank-you or reflection is open, and unanswered requests: those counts.py
-    picked for a screenful."""
+    picked for a screenful (none: no query at all, unless meetings are to come)."""
     read = reading.read or {}
     return Q(pk__in=sorted(set().union(*(read.get(kind, ()) for kind in ("thank_you", "reflect", "second_contact", "follow_up")))))
+
+
+def meetings_until(now: datetime, by: datetime | None = None) -> datetime:
+    """The last start of a meeting to come that a rule may act on now (the preparation window), by `by`."""
+    from coffeechat.followups.rules import PREPARE_HOURS
+
+    last = now + timedelta(hours=PREPARE_HOURS)
+    return last if by is None else min(last, by)
 
 
 def _introducers(user, introduced) -> tuple[dict, dict]:

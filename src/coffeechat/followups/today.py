@@ -16,7 +16,7 @@ from coffeechat.conversations.models import Conversation
 from coffeechat.conversations.services import held_end
 from coffeechat.followups.counts import COUNTED, due_counts
 from coffeechat.followups.rules import DueItem, due_items, load_snapshot
-from coffeechat.followups.snapshot import Reading
+from coffeechat.followups.snapshot import Reading, meetings_until
 
 GROUPS = ("Overdue", "Today", "This week", "Later")
 SCREENFUL = 20
@@ -78,8 +78,8 @@ def due_summary(user, now: datetime, *, screenful: int | None = None) -> DueSumm
     bounds = group_bounds(now, user.week_start)
     # Overdue is due before now (not at it): the counts take "by" as "at or before".
     limits = [bounds["Overdue"] - timedelta(microseconds=1), bounds["Today"], bounds["This week"]]
-    counts = due_counts(user, now, limits, screenful=screenful or SCREENFUL)
-    reading = Reading(now=now, read=counts.read, introducers=counts.introducers > 0)
+    counts = due_counts(user, now, limits, screenful=screenful or SCREENFUL, meetings_until=meetings_until(now))
+    reading = Reading(now=now, read=counts.read, introducers=counts.introducers > 0, meetings=counts.meetings > 0)
     snapshot = load_snapshot(user, reading=reading)
     counted = _counted_conversations(user, now, snapshot)
     grouped = {name: [] for name in GROUPS}
@@ -119,8 +119,9 @@ def navigation_count(user, now: datetime) -> int:
     """Overdue or due today, as Today counts them: the kinds that pile up counted in SQL, the conversations
     still open (and any introducer's thank-you) read for the rules."""
     end_of_today = group_bounds(now, user.week_start)["Today"]
-    counts = due_counts(user, now, [end_of_today])
-    snapshot = load_snapshot(user, reading=Reading(now=now, by=end_of_today, introducers=counts.introducers > 0))
+    counts = due_counts(user, now, [end_of_today], meetings_until=meetings_until(now, end_of_today))
+    snapshot = load_snapshot(user, reading=Reading(now=now, by=end_of_today, introducers=counts.introducers > 0,
+                                                   meetings=counts.meetings > 0))
     return counts.due_by(0) + sum(1 for item in due_items(snapshot, now) if item.due <= end_of_today)
 
 
