@@ -174,3 +174,14 @@ def test_a_scheduled_meeting_to_come_starts_no_keep_in_touch(owner):
     summary = due_summary(owner, now)
     assert [i.kind for items in summary.grouped.values() for i in items] == []
     assert sum(summary.count(name) for name in GROUPS) == 0
+
+
+def test_a_meeting_later_today_is_read_for_its_preparation(owner):
+    owner.time_zone = "UTC"
+    owner.save()
+    now = timezone.now().replace(hour=9, minute=0)
+    soon = ConversationFactory(owner=owner, state="scheduled", scheduled_start=now + timedelta(hours=3), minutes=30, medium="phone")
+    ConversationFactory(owner=owner, state="scheduled", scheduled_start=now + timedelta(days=5), minutes=30)  # too far to prepare
+    assert [(i.kind, i.conversation) for i in due_items(load_snapshot(owner), now)] == [("prepare", soon.pk)]
+    assert navigation_count(owner, now) == 1
+    assert [i.kind for i in due_summary(owner, now).grouped["Today"]] == ["prepare"]
