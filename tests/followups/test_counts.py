@@ -3,11 +3,13 @@ read and SQL counts, equal what the rules list from everything, on varied data b
 own services (so the stored keep-in-touch clock is kept as in use)."""
 
 import random
+import re
 from datetime import timedelta
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
 from coffeechat.conversations.models import Conversation
@@ -63,7 +65,8 @@ def build(owner, rng, now):
         elif roll < 0.6:
             sent(owner, c.person, "thank_you", ended - timedelta(minutes=30), c)  # in the hour before the end: thanked
         if rng.random() < 0.4:
-            services.log_touch(Person.objects.get(pk=c.person_id), "call", "", min(now, ended + timedelta(days=rng.randint(1, 60))))
+            touched = min(now - timedelta(minutes=rng.randint(1, 999)), ended + timedelta(days=rng.randint(1, 60)))
+            services.log_touch(Person.objects.get(pk=c.person_id), "call", "", touched)
     for _ in range(3):  # held without an end time of its own (its schedule's end has passed)
         start = now - timedelta(days=rng.randint(0, 30), hours=rng.randint(1, 23))
         ConversationFactory(owner=owner, person=person(), state="held", scheduled_start=start, minutes=45)
@@ -185,3 +188,25 @@ def test_a_meeting_later_today_is_read_for_its_preparation(owner):
     assert [(i.kind, i.conversation) for i in due_items(load_snapshot(owner), now)] == [("prepare", soon.pk)]
     assert navigation_count(owner, now) == 1
     assert [i.kind for i in due_summary(owner, now).grouped["Today"]] == ["prepare"]
+
+
+@pytest.mark.parametrize("seed", [3, 99])
+def test_show_all_pages_through_a_group_in_the_rules_order(owner, client, seed, monkeypatch):
+    rng = random.Random(seed)
+    now = timezone.now()
+    build(owner, rng, now)
+    owner.refresh_from_db()
+    monkeypatch.setattr("coffeechat.followups.views.ALL_PAGE_SIZE", 4)
+    monkeypatch.setattr("coffeechat.followups.today.timezone.now", lambda: now)
+    client.force_login(owner)
+    with timezone.override(owner.time_zone):  # the page's groups are the user's days
+        full = by_group(due_items(load_snapshot(owner), now), owner, now)
+    for name in GROUPS:
+        keys, page = [], 1
+        while True:
+            body = client.get(reverse("followups:group", args=[name.lower().replace(" ", "-")]), {"page": page}).content.decode()
+            keys += re.findall(r'name="key" value="([^"]+)"', body)
+            if 'rel="next"' not in body:
+                break
+            page += 1
+        assert keys == [item.key for item in full.get(name, [])], name

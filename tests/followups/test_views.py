@@ -173,7 +173,7 @@ def test_this_week_ends_on_the_users_week_end():
     from datetime import UTC, datetime
 
     from coffeechat.followups.rules import DueItem
-    from coffeechat.followups.views import group_items
+    from coffeechat.followups.today import group_items
 
     now = datetime(2026, 11, 18, 12, tzinfo=UTC)  # a Wednesday
     def item(days):

@@ -239,14 +239,16 @@ def _keep_in_touch_kinds(user, now: datetime) -> list[_Kind]:
     return kinds
 
 
-def due_counts(user, now: datetime, bounds: list[datetime], *, screenful: int = 0, meetings_until: datetime | None = None) -> Counts:
+def due_counts(user, now: datetime, bounds: list[datetime], *, screenful: int = 0, group: int | None = None,
+               meetings_until: datetime | None = None) -> Counts:
     """How many items of each counted kind are due by each bound, and in all: one statement.
 
     With `screenful`, the same statement also brings the candidates to read for Today: of each kind, the
     first `screenful` by due time, the first after each bound (so every group can show its first items),
     and the ones snoozed past `now`; of those, `read` keeps the first `screenful` of each group, all kinds
-    together (by due time, as the rules will list them). With `meetings_until`, how many meetings are to come
-    by then (none: the reader need not look).
+    together (by due time, as the rules will list them). With `group` (an index: before bounds[0], between two
+    bounds, after the last), only that group's candidates (a "show all" page). With `meetings_until`, how many
+    meetings are to come by then (none: the reader need not look).
     """
     adapt = connection.ops.adapt_datetimefield_value
     parts = []  # (sql, params): every row (label, a number, one number per bound, a base, a snooze)
@@ -262,11 +264,13 @@ def due_counts(user, now: datetime, bounds: list[datetime], *, screenful: int = 
             marked, params = kind.marked(user)
             parts.append((f"SELECT '{n}:mark:' || x.done, x.id{zeros}, x.base, x.snooze FROM ({marked}) x", params))
         if screenful:
-            for after in [None, *dict.fromkeys(bounds)]:
-                where = "" if after is None else "WHERE x.base > %s "
+            windows = [(None, None), *((after, None) for after in dict.fromkeys(bounds))] if group is None else [
+                (bounds[group - 1] if group > 0 else None, bounds[group] if group < len(bounds) else None)]
+            for after, until in windows:
+                where = " AND ".join([*(["x.base > %s"] if after is not None else []), *(["x.base <= %s"] if until is not None else [])])
                 parts.append((f"SELECT '{n}', y.id{zeros}, y.base, y.snooze FROM (SELECT x.id, x.base, x.snooze FROM ({kind.rows}) x "
-                              f"{where}ORDER BY x.base, x.id LIMIT {int(screenful)}) y",
-                              kind.params + ([] if after is None else [kind.base_by(after)])))
+                              f"{'WHERE ' + where if where else ''} ORDER BY x.base, x.id LIMIT {int(screenful)}) y",
+                              kind.params + [kind.base_by(b) for b in (after, until) if b is not None]))
             snoozed, params = kind.snoozed(user, bounds[0] if bounds else now)  # snoozed past the first group
             parts.append((f"SELECT '{n}', x.id{zeros}, x.base, x.snooze FROM ({snoozed}) x", params))
     parts += _recent_requests(user, now, zeros)
@@ -363,7 +367,7 @@ def _moment(value):
 def _first_of_each_group(candidates, bounds, n: int) -> dict[str, set[int]]:
     """The rows of the first `n` items due in each group (by the bounds), all kinds together: what to read."""
     read, taken = {}, [0] * (len(bounds) + 1)
-    for due, kind, pk in sorted(set(candidates)):
+    for due, kind, pk in sorted(set(candidates), key=lambda c: (c[0], c[1], str(c[2]))):  # as the rules sort: by key
         group = next((i for i, bound in enumerate(bounds) if due <= bound), len(bounds))
         if taken[group] < n:
             taken[group] += 1

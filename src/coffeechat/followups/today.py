@@ -73,12 +73,14 @@ class DueSummary:
         return len(self.grouped.get(name, [])) + self.unread.get(name, 0)
 
 
-def due_summary(user, now: datetime, *, screenful: int | None = None) -> DueSummary:
-    """The items the rules list from a bounded read, and how many of each group were left unread."""
+def due_summary(user, now: datetime, *, screenful: int | None = None, group: str | None = None) -> DueSummary:
+    """The items the rules list from a bounded read (the first `screenful` of each group, or of `group` only),
+    and how many of each group were left unread."""
     bounds = group_bounds(now, user.week_start)
     # Overdue is due before now (not at it): the counts take "by" as "at or before".
     limits = [bounds["Overdue"] - timedelta(microseconds=1), bounds["Today"], bounds["This week"]]
-    counts = due_counts(user, now, limits, screenful=screenful or SCREENFUL, meetings_until=meetings_until(now))
+    counts = due_counts(user, now, limits, screenful=screenful or SCREENFUL, group=None if group is None else GROUPS.index(group),
+                        meetings_until=meetings_until(now))
     reading = Reading(now=now, read=counts.read, introducers=counts.introducers > 0, meetings=counts.meetings > 0)
     snapshot = load_snapshot(user, reading=reading)
     counted = _counted_conversations(user, now, snapshot)
