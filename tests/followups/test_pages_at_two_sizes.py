@@ -21,7 +21,7 @@ dataset = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(dataset)
 
 PAGES = {
-    "Today": "/", "People list": "/people/", "People search": "/people/?q=bel", "Person": "/people/{person}/",
+    "Today": "/", "Today: show all overdue": "/today/overdue/", "People list": "/people/", "People search": "/people/?q=bel", "Person": "/people/{person}/",
     "Conversation": "/conversations/{conversation}/", "Brief": "/conversations/{conversation}/brief/",
     "Settings": "/settings/",
 }
