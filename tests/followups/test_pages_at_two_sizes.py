@@ -1,4 +1,4 @@
-"""Every page the benchmark measures reads the same number of queries for a network four times larger.
+"""Every page the benchmark measures reads no more queries for a network four times larger.
 
 The data are the benchmark's own heavy seeker (bench/dataset.py: people, organisations, conversations with
 question plans, notes, thank-yous, touches, tasks, referrals), at two sizes.
@@ -43,7 +43,9 @@ def page_queries(people: int, username: str) -> dict[str, int]:
     return counts
 
 
-def test_the_benchmarks_pages_read_as_many_queries_at_two_sizes():
+def test_the_benchmarks_pages_read_no_more_queries_at_a_larger_size():
     small, large = page_queries(300, "small"), page_queries(1200, "large")
-    assert large == small
+    # Equal, but for a kind of due item with nothing among a group's first items: not read at all.
+    assert all(large[name] <= small[name] for name in PAGES), (small, large)
+    assert sum(small.values()) - sum(large.values()) <= 2, (small, large)
     assert max(small.values()) <= 12, small
