@@ -2,7 +2,8 @@
 
 The rules (rules.py) are pure and decide exactly; this module narrows what they are given, so the work
 follows what is due, not the size of the network. Every filter here is a superset of what a rule can
-list (the tests in tests/followups/test_rules.py hold the rules to it).
+list (the tests in tests/followups/test_rules.py hold the rules to it). Today and the navigation read
+less still (Reading): counts.py counts what piles up and picks the rows of a screenful, read here by id.
 """
 
 from collections import defaultdict
@@ -46,7 +47,6 @@ class Snapshot:
     plan_counts: dict = field(default_factory=dict)
     tasks: list = field(default_factory=list)
     marks: dict = field(default_factory=dict)
-    keep_in_touch_read: list = field(default_factory=list)  # the people read for keep-in-touch
     introducers: dict = field(default_factory=dict)       # person id -> (person, when their last names were recorded)
     thanked_people: dict = field(default_factory=dict)    # introducer id -> their latest thank-you
 
@@ -64,10 +64,10 @@ def _task_done():
 class Reading:
     """A bounded read, for Today and the navigation, of what may be due at `now`.
 
-    The kinds counts.py counts (held conversations' thank-you and reflection, old requests' follow-up,
-    referrals and people met at events not written to, tasks, keep-in-touch) are read only by the ids it
-    found for a screenful (`read`, by kind), or not at all (None). `by`: only what may be due by then (the
-    navigation).
+    The kinds counts.py counts (held conversations' thank-you and reflection, unanswered requests, referrals
+    and people met at events not written to, tasks, keep-in-touch) are read only by the ids it picked for a
+    screenful (`read`, by kind), or not at all (None); meetings to come are read for their preparation. `by`:
+    only what may be due by then (the navigation).
     """
 
     now: datetime
@@ -152,7 +152,7 @@ def load_snapshot(user, *, reading: Reading | None = None, person_id: int | None
             talks[c.person_id].append(c)
     snapshot = Snapshot(
         user=user, conversations=conversations, people=people, interactions=dict(interactions), talks=dict(talks),
-        contacted=contacted, keep_in_touch_read=kit_people,
+        contacted=contacted,
         thanked={(c.pk, c.last_thank_you) for c in conversations if getattr(c, "last_thank_you", None)},
         plan_counts={c.pk: c.plan_count for c in conversations}, tasks=[] if tasks is None else list(tasks.select_related("person").only(*TASK_FIELDS)),
     )
