@@ -6,7 +6,6 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('conversations', '0002_goal_becomes_a_goal'),
         ('outreach', '0005_introductions'),
     ]
 
