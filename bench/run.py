@@ -22,7 +22,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 RESULTS = HERE / "results"
 DATA_VERSION = 1
-PAGES = ["Today", "People list", "People search", "Person", "Conversation", "Brief", "Settings"]
+PAGES = ["Today", "Today: show all overdue", "People list", "People search", "Person", "Conversation", "Brief", "Settings"]
 
 
 def child_env(data_dir: Path | None = None, **extra) -> dict:
@@ -70,7 +70,7 @@ def measure_size(people: int, repeats: int) -> dict:
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(user)
     urls = {
-        "Today": "/", "People list": "/people/", "People search": "/people/?q=bel",
+        "Today": "/", "Today: show all overdue": "/today/overdue/", "People list": "/people/", "People search": "/people/?q=bel",
         "Person": f"/people/{rows['person']}/", "Conversation": f"/conversations/{rows['conversation']}/",
         "Brief": f"/conversations/{rows['conversation']}/brief/", "Settings": "/settings/",
     }

@@ -1,10 +1,13 @@
 """IANA time zones: validation and the zone a local installation should start with."""
 
+import functools
 import zoneinfo
 from datetime import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 
 def is_time_zone(name: str) -> bool:
@@ -48,13 +51,25 @@ COMMON_ZONES = (
 
 def all_time_zones() -> list[str]:
     """Every zone a person can live in, by region (no "Factory", "localtime" or legacy aliases like "US/…")."""
-    return sorted(z for z in zoneinfo.available_timezones() if z.startswith(REGIONS) and z not in NOT_PLACES) + ["UTC"]
+    return list(_all_time_zones())
+
+
+@functools.cache
+def _all_time_zones() -> tuple[str, ...]:
+    # Read from the zone database's folder once a process: it does not change while it runs.
+    return (*sorted(z for z in zoneinfo.available_timezones() if z.startswith(REGIONS) and z not in NOT_PLACES), "UTC")
 
 
 def offered_time_zones() -> list[str]:
     """The common zones first, then all the others."""
     common = [z for z in COMMON_ZONES if is_time_zone(z)]
     return common + [z for z in all_time_zones() if z not in common]
+
+
+@functools.cache
+def _zone_options() -> str:
+    """The searchable list's options, written once a process (every form with a time zone shows all of them)."""
+    return "".join(format_html('<option value="{}">{}</option>', z, zone_label(z)) for z in offered_time_zones())
 
 
 def zone_label(name: str) -> str:
@@ -87,7 +102,7 @@ class TimeZoneInput(forms.TextInput):
         context["widget"]["attrs"]["list"] = list_id
         context["widget"]["attrs"].setdefault("autocomplete", "off")
         context["widget"]["attrs"].setdefault("placeholder", "Type a city, e.g. Toronto")
-        context["zones"] = [(z, zone_label(z)) for z in offered_time_zones()]
+        context["zone_options"] = mark_safe(_zone_options())  # built by format_html: every value escaped
         context["list_id"] = list_id
         return context
 

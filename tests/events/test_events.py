@@ -105,4 +105,4 @@ def test_the_navigation_counts_event_follow_ups_as_today_does(owner, evening):
     PersonFactory(owner=owner, event=evening, source="event")
     PersonFactory(owner=owner, event=Event.objects.create(owner=owner, name="Tomorrow's fair", date=timezone.localdate()), source="event")
     now = timezone.now()
-    assert navigation_count(owner, now) == due_now(due_summary(owner, now, read_keep_in_touch=100)) == 1
+    assert navigation_count(owner, now) == due_now(due_summary(owner, now, screenful=100)) == 1

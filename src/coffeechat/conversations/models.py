@@ -66,7 +66,8 @@ class Conversation(OwnedModel):
 
     class Meta:
         ordering = ["-updated_at", "-pk"]
-        indexes = [models.Index(fields=["owner", "state"])]
+        # By state, and held ones by their end: what the due items count and read a screenful of.
+        indexes = [models.Index(fields=["owner", "state", "ended_at"], name="conversation_owner_state_end")]
 
     def __str__(self) -> str:
         return f"Conversation with {self.person}"

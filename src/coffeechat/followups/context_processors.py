@@ -15,7 +15,7 @@ def _due_now(request) -> int:
 
     from coffeechat.followups.today import due_now, navigation_count
 
-    cached = getattr(request, "_coffeechat_due", None)
-    if cached is not None:  # the Today page computed it already
-        return due_now(cached[1])
+    summary = getattr(request, "_coffeechat_due", None)
+    if summary is not None:  # the Today page computed it already
+        return due_now(summary)
     return navigation_count(user, timezone.now())

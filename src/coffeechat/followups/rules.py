@@ -5,15 +5,15 @@ decides, with no database access, so every rule can be tested by moving the cloc
 """
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import datetime, timedelta
 
-from django.urls import reverse
+from django.conf import settings
+from django.urls import get_script_prefix, get_urlconf, reverse
 
 from coffeechat.conversations.models import Conversation
 from coffeechat.conversations.routine import request_nudge
 from coffeechat.conversations.services import held_end
-from coffeechat.events.models import FOLLOW_UP_DAYS
+from coffeechat.followups.counts import event_follow_up_at
 from coffeechat.followups.snapshot import Snapshot, load_snapshot
 from coffeechat.meetings.preparation import checklist_for
 
@@ -34,6 +34,20 @@ TITLES = {
     "event_follow_up": "Follow up with {name}, whom you met at {event}",
     "thank_introducer": "Thank {name} for the introductions",
 }
+
+
+# The address of every item listed: a pattern reversed once a process (per script prefix), its one id put in.
+_SLOT = 9876543210
+_PATTERNS: dict[tuple, str] = {}
+
+
+def _url(name: str, pk: int | None = None) -> str:
+    """reverse(name, args=[pk]) for the one-id addresses of the items (the rules list hundreds on a big Today)."""
+    key = (name, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+    pattern = _PATTERNS.get(key)
+    if pattern is None:
+        pattern = _PATTERNS[key] = reverse(name, args=[] if pk is None else [_SLOT])
+    return pattern if pk is None else pattern.replace(str(_SLOT), str(pk))
 
 
 @dataclass(frozen=True)
@@ -67,37 +81,43 @@ def _candidates(snapshot: Snapshot, now: datetime):
         if end is not None:
             thanked = any(cid == c.pk and sent >= end - timedelta(hours=1) for cid, sent in snapshot.thanked)
             if not thanked:
-                yield "thank_you", f"thank_you:{c.pk}", person, c, end + timedelta(hours=user.thank_you_hours), reverse("followups:conversation", args=[c.pk])
+                yield "thank_you", f"thank_you:{c.pk}", person, c, end + timedelta(hours=user.thank_you_hours), _url("followups:conversation", c.pk)
             if c.reflected_at is None:
-                yield "reflect", f"reflect:{c.pk}", person, c, end + timedelta(days=REFLECT_DAYS), reverse("followups:conversation", args=[c.pk]) + "#reflection"
+                yield "reflect", f"reflect:{c.pk}", person, c, end + timedelta(days=REFLECT_DAYS), _url("followups:conversation", c.pk) + "#reflection"
         if c.state == Conversation.State.REQUESTED:
-            nudge = request_nudge(
-                requested_at=c.requested_at, answered=False, follow_up_sent_at=c.follow_up_sent_at,
-                second_contact_days=user.second_contact_business_days, follow_up_days=user.follow_up_business_days,
-                now=now, time_zone=user.time_zone, organization=person.organization.name if person.organization_id else "",
-            )
-            if nudge and nudge.kind in ("second_contact", "follow_up"):
-                action = reverse("outreach:compose-follow-up", args=[person.pk]) if nudge.kind == "follow_up" else c.get_absolute_url()
+            nudge = request_item(user, c.requested_at, c.follow_up_sent_at, now)
+            if nudge:
+                action = _url("outreach:compose-follow-up", person.pk) if nudge.kind == "follow_up" else _url("meetings:conversation", c.pk)
                 yield nudge.kind, f"{nudge.kind}:{c.pk}", person, c, nudge.due, action
         if c.state == Conversation.State.SCHEDULED and c.scheduled_start and now < c.scheduled_start <= now + timedelta(hours=PREPARE_HOURS):
             keys = {item.key for item in checklist_for(c.medium)}
             unprepared = (not snapshot.plan_counts.get(c.pk) or not keys <= {k for k, v in (c.checklist or {}).items() if v}
                           or c.invitation_sent_at is None)
             if unprepared:
-                yield "prepare", f"prepare:{c.pk}:{c.scheduled_start:%Y%m%d%H%M}", person, c, c.scheduled_start, c.get_absolute_url()
+                yield "prepare", f"prepare:{c.pk}:{c.scheduled_start:%Y%m%d%H%M}", person, c, c.scheduled_start, _url("meetings:conversation", c.pk)
     yield from _thank_introducers(snapshot)
     # A conversation past the draft means the referral has been contacted (or answered, or met).
     in_conversation = {c.person_id for c in snapshot.conversations if c.state != Conversation.State.DRAFT}
     for person in snapshot.people.values():
         if (person.referred_by_id and person.source in ("referral", "introduction") and person.pk not in snapshot.contacted
                 and person.pk not in in_conversation):
-            yield "contact_referral", f"contact_referral:{person.pk}", person, None, person.created_at + timedelta(days=REFERRAL_DAYS), reverse("outreach:compose", args=[person.pk])
+            yield "contact_referral", f"contact_referral:{person.pk}", person, None, person.created_at + timedelta(days=REFERRAL_DAYS), _url("outreach:compose", person.pk)
         if person.event_id and person.pk not in snapshot.contacted:
-            yield "event_follow_up", f"event_follow_up:{person.pk}", person, None, event_follow_up_due(person.event, user.time_zone), reverse("outreach:compose", args=[person.pk])
+            yield "event_follow_up", f"event_follow_up:{person.pk}", person, None, event_follow_up_due(person.event, user.time_zone), _url("outreach:compose", person.pk)
         due = keep_in_touch_due(snapshot, person, now)
         if due is not None:
             last, cadence = due
-            yield "keep_in_touch", f"keep_in_touch:{person.pk}:{last:%Y%m%d%H%M}", person, None, last + timedelta(days=cadence), reverse("followups:touch", args=[person.pk])
+            yield "keep_in_touch", f"keep_in_touch:{person.pk}:{last:%Y%m%d%H%M}", person, None, last + timedelta(days=cadence), _url("followups:touch", person.pk)
+
+
+def request_item(user, requested_at: datetime | None, follow_up_sent_at: datetime | None, now: datetime):
+    """What an unanswered request lists at `now`: a second contact or a follow-up (a Nudge), or None."""
+    nudge = request_nudge(
+        requested_at=requested_at, answered=False, follow_up_sent_at=follow_up_sent_at,
+        second_contact_days=user.second_contact_business_days, follow_up_days=user.follow_up_business_days,
+        now=now, time_zone=user.time_zone,
+    )
+    return nudge if nudge and nudge.kind in ("second_contact", "follow_up") else None
 
 
 def keep_in_touch_due(snapshot: Snapshot, person, now: datetime) -> tuple[datetime, int] | None:
@@ -123,14 +143,14 @@ def _thank_introducers(snapshot: Snapshot):
     for introducer, since in snapshot.introducers.values():
         thanked = snapshot.thanked_people.get(introducer.pk)
         if thanked is None or thanked < since - timedelta(days=1):
-            action = reverse("outreach:compose-thanks", args=[introducer.pk]) + "?template=thank_introducer"
+            action = _url("outreach:compose-thanks", introducer.pk) + "?template=thank_introducer"
             yield ("thank_introducer", f"thank_introducer:{introducer.pk}:{since:%Y%m%d%H%M}", introducer,
                    None, since + timedelta(days=THANK_INTRODUCER_DAYS), action)
 
 
 def event_follow_up_due(event, time_zone: str) -> datetime:
     """The end of the working day, FOLLOW_UP_DAYS after the event, in the user's zone."""
-    return datetime.combine(event.date + timedelta(days=FOLLOW_UP_DAYS), time(17, 0), tzinfo=ZoneInfo(time_zone or "UTC"))
+    return event_follow_up_at(event.date, time_zone)
 
 
 def due_items(snapshot: Snapshot, now: datetime) -> list[DueItem]:
@@ -155,5 +175,5 @@ def due_items(snapshot: Snapshot, now: datetime) -> list[DueItem]:
             continue
         due = max(task.due_at, mark.snoozed_until) if mark is not None and mark.snoozed_until else task.due_at
         items.append(DueItem("task", key, task.title, task.person.display_name if task.person_id else "",
-                             task.person_id, task.conversation_id, due, due < now, reverse("followups:today") + f"#task-{task.pk}"))
+                             task.person_id, task.conversation_id, due, due < now, _url("followups:today") + f"#task-{task.pk}"))
     return sorted(items, key=lambda i: (i.due, i.kind, i.key))

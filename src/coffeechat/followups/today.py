@@ -1,9 +1,10 @@
 """The Today page's and the navigation's view of the due items: bounded work at any size of network.
 
-The rules decide on what the snapshot read. On Today the snapshot reads only the people soonest due to
-keep in touch (KEEP_IN_TOUCH_READ of them); the others are counted by the stored clock in one query, so
-each group shows its first screenful and an honest count. The navigation reads no keep-in-touch people
-at all: it counts them.
+The kinds of item that pile up (held conversations' thank-you and reflection, referrals and people met at
+events not written to, tasks, keep-in-touch) are counted in SQL (counts.py) in one statement; Today reads
+a screenful of each (the soonest, and those still to come) for the rules to list, so each group shows its
+first items and an honest count. The navigation reads none of them: it counts them, and reads only the
+conversations still open (requests, meetings to come) for the rules to decide on.
 """
 
 from dataclasses import dataclass, field
@@ -11,18 +12,14 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
+from coffeechat.conversations.models import Conversation
+from coffeechat.conversations.services import held_end
+from coffeechat.followups.counts import COUNTED, due_counts
 from coffeechat.followups.rules import DueItem, due_items, load_snapshot
-from coffeechat.followups.snapshot import (
-    ended_due_counts,
-    event_due_count,
-    keep_in_touch_counts,
-    referral_due_count,
-)
-from coffeechat.people.services import keep_in_touch_due_at
+from coffeechat.followups.snapshot import Reading, meetings_until
 
 GROUPS = ("Overdue", "Today", "This week", "Later")
 SCREENFUL = 20
-KEEP_IN_TOUCH_READ = 3 * SCREENFUL
 
 
 def group_bounds(now: datetime, week_start: int = 0) -> dict[str, datetime]:
@@ -70,32 +67,46 @@ class Group:
 class DueSummary:
     now: datetime
     grouped: dict[str, list[DueItem]]                       # what the rules listed, by group
-    unread: dict[str, int] = field(default_factory=dict)   # keep-in-touch items not read, per group
+    unread: dict[str, int] = field(default_factory=dict)   # items counted in SQL but not read, per group
 
     def count(self, name: str) -> int:
         return len(self.grouped.get(name, [])) + self.unread.get(name, 0)
 
 
-def due_summary(user, now: datetime, *, read_keep_in_touch: int) -> DueSummary:
-    """The items the rules list from a bounded read, and how many keep-in-touch items were left unread."""
-    snapshot = load_snapshot(user, keep_in_touch_limit=read_keep_in_touch)
+def due_summary(user, now: datetime, *, screenful: int | None = None, group: str | None = None) -> DueSummary:
+    """The items the rules list from a bounded read (the first `screenful` of each group, or of `group` only),
+    and how many of each group were left unread."""
     bounds = group_bounds(now, user.week_start)
+    # Overdue is due before now (not at it): the counts take "by" as "at or before".
+    limits = [bounds["Overdue"] - timedelta(microseconds=1), bounds["Today"], bounds["This week"]]
+    counts = due_counts(user, now, limits, screenful=screenful or SCREENFUL, group=None if group is None else GROUPS.index(group),
+                        meetings_until=meetings_until(now))
+    reading = Reading(now=now, read=counts.read, introducers=counts.introducers > 0, meetings=counts.meetings > 0)
+    snapshot = load_snapshot(user, reading=reading)
+    counted = _counted_conversations(user, now, snapshot)
     grouped = {name: [] for name in GROUPS}
+    read = {kind: dict.fromkeys(GROUPS, 0) for kind in COUNTED}
     for item in due_items(snapshot, now):
-        grouped[group_of(item.due, item.overdue, bounds)].append(item)
-    # People counted by the stored clock, minus those the snapshot read (the rules decided for them).
-    cumulative = keep_in_touch_counts(user, {**bounds, "Later": None})
-    read = {name: 0 for name in GROUPS}
-    for person in snapshot.keep_in_touch_read:
-        due = keep_in_touch_due_at(person, user.keep_in_touch_days)
-        if due is not None:
-            read[group_of(due, due <= bounds["Overdue"], bounds)] += 1
-    unread, below = {}, 0
-    for name in GROUPS:
-        total = cumulative.get(name) or 0
-        unread[name] = max(0, total - below - read[name])
-        below = total
+        group = group_of(item.due, item.overdue, bounds)
+        grouped[group].append(item)
+        if item.conversation is not None and item.conversation not in counted.get(item.kind, ()):
+            continue  # of a conversation read as open: not counted in SQL
+        if item.kind in read:
+            read[item.kind][group] += 1
+    unread = dict.fromkeys(GROUPS, 0)
+    for kind in COUNTED:
+        cumulative = [*counts.by[kind], counts.total[kind]]
+        for n, name in enumerate(GROUPS):
+            in_group = cumulative[n] - (cumulative[n - 1] if n else 0)
+            unread[name] += max(0, in_group - read[kind][name])
     return DueSummary(now=now, grouped=grouped, unread=unread)
+
+
+def _counted_conversations(user, now: datetime, snapshot) -> dict[str, set[int]]:
+    """The conversations read whose items of each kind counts.py counts too: every held one and every request."""
+    held = {c.pk for c in snapshot.conversations if held_end(c, now) is not None}
+    asked = {c.pk for c in snapshot.conversations if c.state == Conversation.State.REQUESTED}
+    return {"thank_you": held, "reflect": held, "second_contact": asked, "follow_up": asked}
 
 
 def today_groups(summary: DueSummary) -> list[Group]:
@@ -107,20 +118,18 @@ def due_now(summary: DueSummary) -> int:
 
 
 def navigation_count(user, now: datetime) -> int:
-    """Overdue or due today, as Today counts them, reading only conversations still open or to come and tasks:
-    keep-in-touch, referrals and the thank-you and reflection of held conversations are counted in SQL."""
-    snapshot = load_snapshot(user, keep_in_touch_limit=0, skip_ended=True, skip_referrals=True)
+    """Overdue or due today, as Today counts them: the kinds that pile up counted in SQL, the conversations
+    still open (and any introducer's thank-you) read for the rules."""
     end_of_today = group_bounds(now, user.week_start)["Today"]
-    listed = sum(1 for item in due_items(snapshot, now) if item.due <= end_of_today)
-    counted = keep_in_touch_counts(user, {"Today": end_of_today})["Today"] + ended_due_counts(user, end_of_today)
-    return listed + counted + referral_due_count(user, end_of_today) + event_due_count(user, end_of_today)
+    counts = due_counts(user, now, [end_of_today], meetings_until=meetings_until(now, end_of_today))
+    snapshot = load_snapshot(user, reading=Reading(now=now, by=end_of_today, introducers=counts.introducers > 0,
+                                                   meetings=counts.meetings > 0))
+    return counts.due_by(0) + sum(1 for item in due_items(snapshot, now) if item.due <= end_of_today)
 
 
-def summary_for_request(request, *, full: bool = False, refresh: bool = False) -> DueSummary:
-    """The signed-in user's summary, read once a request: the Today page (`full`: it reads the people
-    soonest due to keep in touch) and the navigation share it; the navigation alone reads none."""
-    cached = getattr(request, "_coffeechat_due", None)
-    if refresh or cached is None or (full and not cached[0]):
-        summary = due_summary(request.user, timezone.now(), read_keep_in_touch=KEEP_IN_TOUCH_READ if full else 0)
-        request._coffeechat_due = cached = (full, summary)
-    return cached[1]
+def summary_for_request(request, *, refresh: bool = False) -> DueSummary:
+    """The Today page's summary, read once a request; the navigation's count on that page comes from it."""
+    summary = getattr(request, "_coffeechat_due", None)
+    if refresh or summary is None:
+        summary = request._coffeechat_due = due_summary(request.user, timezone.now())
+    return summary

@@ -17,15 +17,16 @@ from coffeechat.followups import services
 from coffeechat.followups.forms import CadenceForm, ReflectionForm, TaskForm, TouchForm
 from coffeechat.followups.models import CalendarFeed
 from coffeechat.followups.rules import due_items, keep_in_touch_due, last_interaction, load_snapshot
-from coffeechat.followups.today import GROUPS, group_items, summary_for_request, today_groups
+from coffeechat.followups.today import GROUPS, due_summary, summary_for_request, today_groups
 from coffeechat.people.access import get_person_for_user
 from coffeechat.people.models import Person
 
 ALL_PAGE_SIZE = 50
+MAX_PAGE = 200  # a deeper page reads as much as the whole group
 
 
 def _today_context(request, *, refresh: bool = False):
-    summary = summary_for_request(request, full=True, refresh=refresh)
+    summary = summary_for_request(request, refresh=refresh)
     upcoming = (Conversation.objects.for_user(request.user).filter(state=Conversation.State.SCHEDULED, scheduled_start__gte=summary.now)
                 .select_related("person").order_by("scheduled_start")[:5])
     groups = today_groups(summary)
@@ -44,10 +45,25 @@ def today_group(request, group):
     names = {name.lower().replace(" ", "-"): name for name in GROUPS}
     if group not in names:
         raise Http404("No such group.")
-    now = timezone.now()
-    items = dict(group_items(due_items(load_snapshot(request.user), now), now, request.user.week_start)).get(names[group], [])
-    page = Paginator(items, ALL_PAGE_SIZE).get_page(request.GET.get("page"))
+    number = request.GET.get("page", "")
+    number = min(int(number), MAX_PAGE) if number.isdigit() and int(number) > 0 else 1
+    # The rules list the group's first items up to this page (read as Today reads its screenful); counts.py counts them all.
+    summary = due_summary(request.user, timezone.now(), screenful=number * ALL_PAGE_SIZE, group=names[group])
+    page = Paginator(_Listed(summary.grouped[names[group]], summary.count(names[group])), ALL_PAGE_SIZE).get_page(number)
     return render(request, "followups/today_group.html", {"name": names[group], "page": page})
+
+
+class _Listed:
+    """The first items of a group, as long as the whole group (a Paginator only slices the pages it shows)."""
+
+    def __init__(self, first: list, count: int):
+        self.first, self.count = first, count
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __getitem__(self, index):
+        return self.first[index]
 
 
 # The subject a due item's key names: "thank_you:12" a conversation, "keep_in_touch:7:…" a person.

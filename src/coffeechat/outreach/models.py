@@ -41,6 +41,8 @@ class Message(OwnedModel):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+        # "Was this conversation thanked, and when?" in one look-up, however many notes it has.
+        indexes = [models.Index(fields=["conversation", "kind", "sent_at"], name="message_conversation_kind")]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} to {self.person}"

@@ -52,7 +52,9 @@ def _people_with_word(word: str) -> RawSQL:
 def matching(queryset: QuerySet, query: str, owner) -> QuerySet:
     """The people of `queryset` in which every word of `query` starts a word of theirs or of their organisation's name."""
     for word in words(query):
-        organizations = Organization.objects.filter(owner=owner, search_text__regex=rf"(^|[\W_]){word}").values("pk")
+        # The plain substring test first (native on every database) spares the regular expression most rows.
+        organizations = Organization.objects.filter(owner=owner, search_text__contains=word).filter(
+            search_text__regex=rf"(^|[\W_]){word}").values("pk")
         queryset = queryset.filter(Q(pk__in=_people_with_word(word)) | Q(organization_id__in=organizations))
     return queryset
 

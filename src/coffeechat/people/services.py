@@ -10,7 +10,6 @@ from coffeechat.people.models import (
     Organization,
     Person,
     Tag,
-    own_keep_in_touch_due,
 )
 from coffeechat.people.search import matching
 from coffeechat.text import fold
@@ -170,10 +169,3 @@ def keep_in_touch_due_q(default_days: int, horizon: datetime | None) -> Q:
         return own
     since = Q(last_interaction_at__isnull=False) if horizon is None else Q(last_interaction_at__lte=horizon - timedelta(days=default_days))
     return Q(keep_in_touch_days__isnull=True) & since | own
-
-
-def keep_in_touch_due_at(person: Person, default_days: int) -> datetime | None:
-    """The stored clock's due date for one person (what keep_in_touch_due_q orders and counts by)."""
-    if person.keep_in_touch_days is None:
-        return own_keep_in_touch_due(person.last_interaction_at, default_days)
-    return person.next_keep_in_touch_at
