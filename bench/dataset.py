@@ -27,6 +27,7 @@ def build(user, people: int, seed: int = 12, *, fill_clock: bool = True) -> dict
 
     from coffeechat.conversations.models import Conversation
     from coffeechat.followups.models import DueMark, Task, Touch
+    from coffeechat.insights.models import Goal
     from coffeechat.outreach.models import Message
     from coffeechat.people.models import Organization, Person
     from coffeechat.questions.models import PlanItem
@@ -64,11 +65,13 @@ def build(user, people: int, seed: int = 12, *, fill_clock: bool = True) -> dict
         [Person(pk=r, referred_by_id=by, source="referral") for r, by in zip(referred, referrers, strict=True) if r != by],
         ["referred_by", "source"], batch_size=2000)
 
+    goal = Goal.objects.create(owner=user, title="Learn what the work is like",
+                               key_questions=["What does a typical week look like for you?"])
     talked = rng.sample(person_ids, k=n_conv)
     conversations = []
     for i, pid in enumerate(talked):
         roll = i / n_conv
-        c = Conversation(owner=user, person_id=pid, minutes=30, goal="Learn what the work is like")
+        c = Conversation(owner=user, person_id=pid, minutes=30, goal=goal)
         if roll < 0.85:
             start = now - timedelta(days=rng.randint(1, 700), hours=rng.randint(0, 8))
             c.state, c.scheduled_start, c.ended_at = "held", start, start + timedelta(minutes=30)
