@@ -1,97 +1,152 @@
 """A bounded hosted load test: gunicorn on 127.0.0.1 over the PostgreSQL database in DATABASE_URL.
 
-A campus of USERS seekers with PEOPLE people each (built once, kept in that database); then a fixed
-number of requests at concurrency 16 to Today, the People list and /healthz on the same server, signed
-in as different users. Loopback only; nothing leaves the machine.
+The campus (campus.py: USERS seekers × PEOPLE people, built once and kept in that database), then the
+README's own gunicorn command on a loopback port, and a load generator in a process of its own
+(asyncio, CONCURRENCY connections, keep-alive when the server offers it) sending REQUESTS requests
+per row to /healthz, Today and the People list, signed in as SESSIONS seekers spread over the whole
+campus. The rows take turns for ROUNDS rounds, so a busy machine weighs on all of them alike; req/s
+is the median round, latencies are pooled. Nothing leaves the machine.
+
+    python bench/hosted.py            # needs DATABASE_URL; bench/run.py calls it too
+    BENCH_HOSTED_GUNICORN="--workers 5 --threads 2" python bench/hosted.py   # try other options
 """
 
-import http.client
+import asyncio
 import json
 import os
+import shlex
 import statistics
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
 USERS = int(os.environ.get("BENCH_HOSTED_USERS", "2000"))
 PEOPLE = int(os.environ.get("BENCH_HOSTED_PEOPLE", "300"))
-REQUESTS = int(os.environ.get("BENCH_HOSTED_REQUESTS", "800"))
-CONCURRENCY = 16
-WORKERS = int(os.environ.get("BENCH_HOSTED_WORKERS", "3"))
-SESSIONS = 64
+REQUESTS = int(os.environ.get("BENCH_HOSTED_REQUESTS", "600"))
+ROUNDS = int(os.environ.get("BENCH_HOSTED_ROUNDS", "3"))
+CONCURRENCY = int(os.environ.get("BENCH_HOSTED_CONCURRENCY", "16"))
+SESSIONS = 200
+ROWS = (("/healthz", "/healthz"), ("Today", "/"), ("People list", "/people/"))
 
 
 def hosted_env(child_env) -> dict:
     return child_env(None, SECRET_KEY="bench-only-" + "k" * 50, COFFEECHAT_MODE="hosted", COFFEECHAT_ALLOWED_HOSTS="127.0.0.1")
 
 
+def readme_command() -> list[str]:
+    """The gunicorn command of the README's hosted deployment: the command measured is the one documented."""
+    for line in (ROOT / "README.md").read_text().splitlines():
+        if line.startswith("gunicorn coffeechat.wsgi"):
+            return shlex.split(line.split("#")[0])
+    raise SystemExit("README.md has no `gunicorn coffeechat.wsgi …` line")
+
+
+def server_command(port: int) -> list[str]:
+    args = readme_command()[1:]
+    if "--bind" in args:
+        del args[args.index("--bind"):args.index("--bind") + 2]
+    extra = shlex.split(os.environ.get("BENCH_HOSTED_GUNICORN", ""))
+    return [sys.executable, "-m", "gunicorn", *args, *extra, "--bind", f"127.0.0.1:{port}"]
+
+
+# --- in a child process: the campus and signed-in sessions ---------------------------------------
+
 def prepare() -> None:
-    """In a child process: the campus (built once) and signed-in sessions; prints the session keys as JSON."""
     import django
 
     django.setup()
-    from dataset import build, fill_keep_in_touch_clock
+    from importlib import import_module
+
+    from campus import PREFIX, build_campus
+    from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
 
     from coffeechat.accounts.models import User
     from coffeechat.accounts.services import ensure_database
 
     ensure_database()
-    have = User.objects.filter(username__startswith="campus-").count()
-    started = time.perf_counter()
-    for n in range(have, USERS):
-        build(User.objects.create(username=f"campus-{n:05d}", time_zone="America/Toronto"), PEOPLE, seed=n, fill_clock=False)
-    if have < USERS:
-        fill_keep_in_touch_clock()
-        print(f"built {USERS - have} users in {time.perf_counter() - started:.0f} s", file=sys.stderr)
-    keys = []
-    for user in User.objects.filter(username__startswith="campus-").order_by("pk")[:SESSIONS]:
-        session = SessionStore()
+    seconds = build_campus(USERS, PEOPLE)
+    users = list(User.objects.filter(username__startswith=PREFIX).order_by("username")[:USERS])
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    cookies = []
+    for user in users[::max(1, len(users) // SESSIONS)][:SESSIONS]:
+        session = store()
         session.update({SESSION_KEY: str(user.pk), BACKEND_SESSION_KEY: "django.contrib.auth.backends.ModelBackend",
                         HASH_SESSION_KEY: user.get_session_auth_hash()})
-        session.create()
-        keys.append(session.session_key)
-    print(json.dumps(keys))
+        session.save()
+        cookies.append(f"{settings.SESSION_COOKIE_NAME}={session.session_key}")
+    print(json.dumps({"cookies": cookies, "users": len(users), "built_seconds": seconds}))
 
 
-def load(port: int, path: str, sessions: list[str]) -> dict:
-    times, errors, lock, counter = [], [0], threading.Lock(), iter(range(REQUESTS))
+# --- in a child process: the load generator -----------------------------------------------------
 
-    def worker(n: int) -> None:
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        while True:
-            with lock:
-                i = next(counter, None)
-            if i is None:
-                break
+async def _fetch(state: dict, request: bytes) -> int:
+    """One request on this connection (opened again when the server closed it); returns the status."""
+    if state.get("writer") is None:
+        state["reader"], state["writer"] = await asyncio.open_connection("127.0.0.1", state["port"])
+    reader, writer = state["reader"], state["writer"]
+    writer.write(request)
+    head = await reader.readuntil(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    status = int(lines[0].split()[1])
+    headers = dict(line.split(":", 1) for line in lines[1:] if ":" in line)
+    headers = {k.strip().lower(): v.strip().lower() for k, v in headers.items()}
+    if "content-length" in headers:
+        await reader.readexactly(int(headers["content-length"]))
+    else:
+        await reader.read()
+        headers["connection"] = "close"
+    if headers.get("connection") == "close":
+        writer.close()
+        state["writer"] = None
+    return status
+
+
+async def _load(port: int, path: str, cookies: list[str], requests: int, concurrency: int) -> dict:
+    times, errors, counter = [], [0], iter(range(requests))
+
+    async def client() -> None:
+        state = {"port": port}
+        for i in counter:
+            request = (f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: {cookies[i % len(cookies)]}\r\n\r\n").encode()
             started = time.perf_counter()
             try:
-                conn.request("GET", path, headers={"Cookie": f"sessionid={sessions[i % len(sessions)]}", "Host": "127.0.0.1"})
-                response = conn.getresponse()
-                response.read()
-                ok = response.status == 200
-            except OSError:
-                ok = False
-                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-            with lock:
-                times.append((time.perf_counter() - started) * 1000)
-                errors[0] += not ok
-        conn.close()
+                ok = await asyncio.wait_for(_fetch(state, request), 30) == 200
+            except (OSError, asyncio.IncompleteReadError, ValueError, IndexError):  # TimeoutError is an OSError
+                ok, state["writer"] = False, None
+            times.append((time.perf_counter() - started) * 1000)
+            errors[0] += not ok
+        if state.get("writer") is not None:
+            state["writer"].close()
 
     started = time.perf_counter()
-    threads = [threading.Thread(target=worker, args=(n,)) for n in range(CONCURRENCY)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    elapsed = time.perf_counter() - started
-    ordered = sorted(times)
-    return {"rps": len(times) / elapsed, "p50": statistics.median(times), "p95": ordered[int(0.95 * (len(ordered) - 1))],
-            "errors": errors[0]}
+    await asyncio.gather(*(client() for _ in range(concurrency)))
+    return {"seconds": time.perf_counter() - started, "times": times, "errors": errors[0]}
+
+
+def load(port: int, path: str, cookies: list[str], requests: int) -> dict:
+    """Run the load generator in a process of its own and return what it measured."""
+    done = subprocess.run([sys.executable, __file__, "--load", str(port), path, str(requests), str(CONCURRENCY)],
+                          input=json.dumps(cookies), capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
+
+
+# --- the report ----------------------------------------------------------------------------------
+
+def wait_for(port: int, seconds: float = 60) -> None:
+    import socket
+
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit("gunicorn did not start")
 
 
 def hosted_report(child_env) -> str:
@@ -101,34 +156,56 @@ def hosted_report(child_env) -> str:
     done = subprocess.run([sys.executable, __file__, "--prepare"], env=env, capture_output=True, text=True)
     if done.returncode != 0:
         return f"hosted preparation failed:\n{done.stderr[-2000:]}"
-    sessions = json.loads(done.stdout.strip().splitlines()[-1])
+    prepared = json.loads(done.stdout.strip().splitlines()[-1])
+    cookies = prepared["cookies"]
     port = free_port()
-    command = [sys.executable, "-m", "gunicorn", "coffeechat.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(WORKERS)]
+    command = server_command(port)
     server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    load_before = os.getloadavg()[0]
     try:
-        deadline = time.time() + 30
-        while time.time() < deadline:
-            try:
-                http.client.HTTPConnection("127.0.0.1", port, timeout=1).request("GET", "/healthz")
-                break
-            except OSError:
-                time.sleep(0.2)
-        for path in ("/healthz", "/", "/people/"):  # warm every worker
-            load(port, path, sessions)
-        rows = {name: load(port, path, sessions) for name, path in (("/healthz", "/healthz"), ("Today", "/"), ("People list", "/people/"))}
+        wait_for(port)
+        for _, path in ROWS:  # warm every worker and its connection
+            load(port, path, cookies, 4 * CONCURRENCY)
+        runs = {name: [] for name, _ in ROWS}
+        for _ in range(ROUNDS):
+            for name, path in ROWS:
+                runs[name].append(load(port, path, cookies, REQUESTS))
     finally:
         server.terminate()
         server.wait(15)
+    rows = {}
+    for name, results in runs.items():
+        times = sorted(t for r in results for t in r["times"])
+        rows[name] = {"rps": statistics.median(len(r["times"]) / r["seconds"] for r in results),
+                      "p50": statistics.median(times), "p95": times[int(0.95 * (len(times) - 1))],
+                      "errors": sum(r["errors"] for r in results)}
     base = rows["/healthz"]["rps"]
-    lines = [f"{USERS:,} users × {PEOPLE} people, PostgreSQL, `{' '.join(command[2:4])} --workers {WORKERS}` on 127.0.0.1, "
-             f"{REQUESTS} requests per row at concurrency {CONCURRENCY}, {len(sessions)} signed-in users in turn.", "",
+    built = (f"built in {prepared['built_seconds']:.0f} s" if prepared["built_seconds"] is not None else "kept from an earlier run")
+    lines = [f"{prepared['users']:,} users × {PEOPLE} people ({built}), PostgreSQL; `gunicorn {' '.join(command[3:-2])}` "
+             f"on 127.0.0.1; {ROUNDS} rounds × {REQUESTS} requests per row at concurrency {CONCURRENCY}, "
+             f"{len(cookies)} signed-in users in turn; load average {load_before:.1f} before, "
+             f"{os.getloadavg()[0]:.1f} after.", "",
              "| page | req/s | × /healthz | p50 ms | p95 ms | errors |", "|---|---|---|---|---|---|"]
     for name, r in rows.items():
         lines.append(f"| {name} | {r['rps']:.1f} | {r['rps'] / base:.2f} | {r['p50']:.0f} | {r['p95']:.0f} | {r['errors']} |")
     return "\n".join(lines)
 
 
-if __name__ == "__main__":
-    if sys.argv[1:] == ["--prepare"]:
-        sys.path.insert(0, str(HERE))
+def main() -> None:
+    sys.path.insert(0, str(HERE))
+    if sys.argv[1:2] == ["--prepare"]:
         prepare()
+    elif sys.argv[1:2] == ["--load"]:
+        port, path, requests, concurrency = int(sys.argv[2]), sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
+        cookies = json.loads(sys.stdin.read())
+        print(json.dumps(asyncio.run(_load(port, path, cookies, requests, concurrency))))
+    else:
+        if not os.environ.get("DATABASE_URL"):
+            raise SystemExit("Set DATABASE_URL to a PostgreSQL database of your own.")
+        from run import child_env
+
+        print(hosted_report(child_env))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,10 +1,14 @@
 """Bad settings stop start-up with a message naming the variable."""
 
+import json
+import subprocess
+import sys
+
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from coffeechat.settings import envbool, envchoice, envint
-from tests.clirun import run_cli
+from tests.clirun import cli_env, run_cli
 
 
 def test_env_helpers_refuse_bad_values(monkeypatch):
@@ -51,3 +55,23 @@ def test_local_mode_generates_the_secret_once_and_keeps_it(tmp_path):
     assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
     assert run_cli(tmp_path, "people", "list").returncode == 0
     assert (tmp_path / "secret_key").read_text() == secret
+
+
+def hosted_settings(tmp_path, **env) -> dict:
+    """The database and language settings a hosted start-up computes (read in a child process)."""
+    code = ("import json; from coffeechat import settings as s; d = s.DATABASES['default']; "
+            "print(json.dumps({'age': d['CONN_MAX_AGE'], 'checks': d['CONN_HEALTH_CHECKS'], "
+            "'options': d['OPTIONS'], 'i18n': s.USE_I18N}))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True,
+                          env=cli_env(tmp_path, SECRET_KEY="s" * 50, COFFEECHAT_ALLOWED_HOSTS="example.org", **env))
+    return json.loads(done.stdout)
+
+
+def test_hosted_workers_keep_checked_connections_and_postgres_runs_without_jit(tmp_path):
+    found = hosted_settings(tmp_path, DATABASE_URL="postgres://coffee@db.example.org/coffeechat")
+    assert found == {"age": 600, "checks": True, "options": {"options": "-c jit=off"}, "i18n": False}
+
+
+def test_options_in_the_database_url_win(tmp_path):
+    found = hosted_settings(tmp_path, DATABASE_URL="postgres://coffee@db.example.org/coffeechat?options=-c%20work_mem%3D8MB")
+    assert found["options"] == {"options": "-c work_mem=8MB"}

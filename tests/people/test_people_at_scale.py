@@ -62,6 +62,15 @@ def test_the_default_order_is_read_from_an_index_not_sorted(owner):
     assert "person_owner_name" in plan and "TEMP B-TREE" not in plan, plan
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the PostgreSQL full-text subquery")
+def test_the_full_text_match_reads_only_the_owners_people(owner):
+    # Read site-wide, a common prefix read that word's matches across every account on each search.
+    sql, params = people_list(owner, query="bel").query.sql_with_params()
+    subquery = sql[sql.index("SELECT id FROM people_person"):]
+    assert subquery.startswith("SELECT id FROM people_person WHERE owner_id = %s AND to_tsvector"), sql
+    assert params[list(params).index("bel:*") - 1] == owner.pk
+
+
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite triggers")
 def test_the_search_triggers_survive_every_migration():
     with connection.cursor() as cursor:

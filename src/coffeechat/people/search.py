@@ -3,7 +3,9 @@
 SQLite: an FTS5 table over Person.search_text, kept by triggers (every write, bulk ones included).
 PostgreSQL: a GIN index on to_tsvector('simple', search_text). Both match word prefixes ("bel" finds
 "Béland"); search_text and the query are folded the same way (text.fold), so case and accents never count.
-An organisation's name matches its people (the user's own organisations only).
+An organisation's name matches its people (the user's own organisations only). On PostgreSQL the
+matching people are read among the owner's only: read site-wide, a common prefix made every search
+read and hash that word's matches across every account (~130 ms at 2,000 accounts × 300 people, ~8 ms scoped).
 """
 
 import re
@@ -42,10 +44,11 @@ def words(query: str) -> list[str]:
     return _WORD.findall(fold(query))[:12]
 
 
-def _people_with_word(word: str) -> RawSQL:
+def _people_with_word(word: str, owner) -> RawSQL:
     if connection.vendor == "postgresql":
-        return RawSQL("SELECT id FROM people_person WHERE to_tsvector('simple'::regconfig, regexp_replace(search_text, '[^[:alnum:]]+', ' ', 'g')) "
-                      "@@ to_tsquery('simple'::regconfig, %s)", [f"{word}:*"])
+        return RawSQL("SELECT id FROM people_person WHERE owner_id = %s AND "
+                      "to_tsvector('simple'::regconfig, regexp_replace(search_text, '[^[:alnum:]]+', ' ', 'g')) "
+                      "@@ to_tsquery('simple'::regconfig, %s)", [owner.pk, f"{word}:*"])
     return RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [f'"{word}"*'])
 
 
@@ -55,7 +58,7 @@ def matching(queryset: QuerySet, query: str, owner) -> QuerySet:
         # The plain substring test first (native on every database) spares the regular expression most rows.
         organizations = Organization.objects.filter(owner=owner, search_text__contains=word).filter(
             search_text__regex=rf"(^|[\W_]){word}").values("pk")
-        queryset = queryset.filter(Q(pk__in=_people_with_word(word)) | Q(organization_id__in=organizations))
+        queryset = queryset.filter(Q(pk__in=_people_with_word(word, owner)) | Q(organization_id__in=organizations))
     return queryset
 
 

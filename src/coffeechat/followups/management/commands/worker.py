@@ -5,18 +5,25 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import close_old_connections
 
+from coffeechat.accounts.tasks import clear_expired_sessions
 from coffeechat.followups.tasks import send_due_digests
 from coffeechat.people.tasks import prune_abandoned_previews
 
 DATABASE_BACKEND = "django_tasks_db.DatabaseBackend"
 
 
+def queue_periodic_work() -> None:
+    """The digest check and the clean-ups: abandoned import previews, expired sessions."""
+    send_due_digests.enqueue()
+    prune_abandoned_previews.enqueue()
+    clear_expired_sessions.enqueue()
+
+
 def schedule_periodic_work(stop: threading.Event, every_minutes: int) -> None:
-    """Queue the digest check and the clean-up of abandoned import previews, now and every few minutes."""
+    """Queue the periodic work now and every few minutes."""
     while not stop.is_set():
         try:
-            send_due_digests.enqueue()
-            prune_abandoned_previews.enqueue()
+            queue_periodic_work()
         finally:
             close_old_connections()
         stop.wait(every_minutes * 60)
@@ -39,8 +46,7 @@ class Command(BaseCommand):
         stop = threading.Event()
         if not options["no_clock"]:
             if options["batch"]:
-                send_due_digests.enqueue()
-                prune_abandoned_previews.enqueue()
+                queue_periodic_work()
             else:
                 threading.Thread(target=schedule_periodic_work, args=(stop, settings.DIGEST_EVERY_MINUTES),
                                  daemon=True, name="coffeechat-clock").start()
