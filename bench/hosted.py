@@ -3,9 +3,10 @@
 The campus (campus.py: USERS seekers × PEOPLE people, built once and kept in that database), then the
 README's own gunicorn command on a loopback port, and a load generator in a process of its own
 (asyncio, CONCURRENCY connections, keep-alive when the server offers it) sending REQUESTS requests
-per row to /healthz, Today and the People list, signed in as SESSIONS seekers spread over the whole
-campus. The rows take turns for ROUNDS rounds, so a busy machine weighs on all of them alike; req/s
-is the median round, latencies are pooled. Nothing leaves the machine.
+per row to /healthz, Today, the People list and a People search (a common prefix, "bel"), signed in
+as SESSIONS seekers spread over the whole campus. The rows take turns for ROUNDS rounds, so a busy
+machine weighs on all of them alike; req/s is the median round, latencies are pooled. Nothing
+leaves the machine.
 
     python bench/hosted.py            # needs DATABASE_URL; bench/run.py calls it too
     BENCH_HOSTED_GUNICORN="--workers 5 --threads 2" python bench/hosted.py   # try other options
@@ -29,7 +30,7 @@ REQUESTS = int(os.environ.get("BENCH_HOSTED_REQUESTS", "600"))
 ROUNDS = int(os.environ.get("BENCH_HOSTED_ROUNDS", "3"))
 CONCURRENCY = int(os.environ.get("BENCH_HOSTED_CONCURRENCY", "16"))
 SESSIONS = 200
-ROWS = (("/healthz", "/healthz"), ("Today", "/"), ("People list", "/people/"))
+ROWS = (("/healthz", "/healthz"), ("Today", "/"), ("People list", "/people/"), ("People search", "/people/?q=bel"))
 
 
 def hosted_env(child_env) -> dict:
