@@ -60,18 +60,20 @@ def test_local_mode_generates_the_secret_once_and_keeps_it(tmp_path):
 def hosted_settings(tmp_path, **env) -> dict:
     """The database and language settings a hosted start-up computes (read in a child process)."""
     code = ("import json; from coffeechat import settings as s; d = s.DATABASES['default']; "
-            "print(json.dumps({'age': d['CONN_MAX_AGE'], 'checks': d['CONN_HEALTH_CHECKS'], "
+            "print(json.dumps({'engine': d['ENGINE'], 'age': d['CONN_MAX_AGE'], 'checks': d['CONN_HEALTH_CHECKS'], "
             "'options': d['OPTIONS'], 'i18n': s.USE_I18N}))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True,
                           env=cli_env(tmp_path, SECRET_KEY="s" * 50, COFFEECHAT_ALLOWED_HOSTS="example.org", **env))
     return json.loads(done.stdout)
 
 
-def test_hosted_workers_keep_checked_connections_and_postgres_runs_without_jit(tmp_path):
+def test_hosted_workers_keep_checked_connections_and_postgres_plans_once_without_jit(tmp_path):
     found = hosted_settings(tmp_path, DATABASE_URL="postgres://coffee@db.example.org/coffeechat")
-    assert found == {"age": 600, "checks": True, "options": {"options": "-c jit=off"}, "i18n": False}
+    assert found == {"engine": "coffeechat.postgres", "age": 600, "checks": True, "i18n": False, "options": {
+        "options": "-c jit=off", "server_side_binding": True, "prepare_threshold": 5}}
 
 
-def test_options_in_the_database_url_win(tmp_path):
-    found = hosted_settings(tmp_path, DATABASE_URL="postgres://coffee@db.example.org/coffeechat?options=-c%20work_mem%3D8MB")
+def test_options_in_the_database_url_win_and_prepared_statements_can_be_turned_off(tmp_path):
+    found = hosted_settings(tmp_path, DATABASE_URL="postgres://coffee@db.example.org/coffeechat?options=-c%20work_mem%3D8MB",
+                            COFFEECHAT_DB_PREPARED="false")
     assert found["options"] == {"options": "-c work_mem=8MB"}
