@@ -13,6 +13,7 @@ leaves the machine.
 """
 
 import asyncio
+import importlib.util
 import json
 import os
 import shlex
@@ -153,6 +154,8 @@ def wait_for(port: int, seconds: float = 60) -> None:
 def hosted_report(child_env) -> str:
     from run import free_port
 
+    if importlib.util.find_spec("gunicorn") is None:
+        return 'hosted: gunicorn is not installed here (pip install -e ".[hosted]")'
     env = hosted_env(child_env)
     done = subprocess.run([sys.executable, __file__, "--prepare"], env=env, capture_output=True, text=True)
     if done.returncode != 0:

@@ -8,12 +8,13 @@ from ninja import Router, Schema
 
 from coffeechat.api.errors import DOCUMENTED, ErrorOut, error, form_errors
 from coffeechat.api.plans import PlanItemOut, conversation_for, item_for
+from coffeechat.conversations import services as conversations
 from coffeechat.followups.forms import ReflectionForm
 from coffeechat.followups.services import save_reflection
 from coffeechat.htmx import MAX_NOTE
+from coffeechat.questions.plans import save_note
 
 router = Router(tags=["notes"])
-LIVE_FIELDS = ("notes", "observations")
 REFLECTION_FIELDS = tuple(ReflectionForm.base_fields)
 TOO_LONG = f"At most {MAX_NOTE:,} characters."
 
@@ -84,13 +85,9 @@ def save_live_notes(request, conversation_id: int, payload: LiveNotesIn):
     given = payload.dict(exclude_unset=True)
     if errors := _too_long(given):
         return error(422, "Some fields are not valid.", errors)
-    for name in LIVE_FIELDS:
-        if given.get(name) is not None:
-            setattr(conversation, name, given[name])
-    if "may_contact_again" in given:
-        conversation.may_contact_again = given["may_contact_again"]
-    conversation.save(update_fields=[*LIVE_FIELDS, "may_contact_again", "updated_at"])
-    return conversation
+    # A null note leaves it as it is; a null may_contact_again means "not asked".
+    return conversations.save_live_notes(conversation, **{name: value for name, value in given.items()
+                                            if value is not None or name == "may_contact_again"})
 
 
 @router.patch("/conversations/{conversation_id}/reflection", response={200: NotesOut, 404: ErrorOut, 422: ErrorOut},
@@ -115,9 +112,4 @@ def save_item_note(request, item_id: int, payload: ItemNoteIn):
     given = payload.dict(exclude_unset=True)
     if errors := _too_long(given):
         return error(422, "Some fields are not valid.", errors)
-    if given.get("note") is not None:
-        item.note = given["note"]
-    if given.get("asked") is not None:
-        item.asked = given["asked"]
-    item.save(update_fields=["note", "asked", "updated_at"])
-    return item
+    return save_note(item, note=given.get("note"), asked=given.get("asked"))

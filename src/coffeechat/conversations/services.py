@@ -96,6 +96,21 @@ def held_end(conversation: Conversation, now: datetime) -> datetime | None:
     return None
 
 
+LIVE_NOTE_FIELDS = ("notes", "observations")
+
+
+def save_live_notes(conversation: Conversation, **values) -> Conversation:
+    """What live mode autosaves (the free notes, the observations, may_contact_again), as the web and the
+    API store it: only the fields given are written."""
+    unknown = set(values) - {*LIVE_NOTE_FIELDS, "may_contact_again"}
+    if unknown:
+        raise ValueError(f"Not a live note: {', '.join(sorted(unknown))}")
+    for name, value in values.items():
+        setattr(conversation, name, value)
+    conversation.save(update_fields=[*values, "updated_at"])
+    return conversation
+
+
 def start_call(conversation: Conversation) -> Conversation:
     if conversation.live_started_at is None:
         conversation.live_started_at = timezone.now()

@@ -7,14 +7,12 @@ decides, with no database access, so every rule can be tested by moving the cloc
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.conf import settings
-from django.urls import get_script_prefix, get_urlconf, reverse
-
 from coffeechat.conversations.models import Conversation
 from coffeechat.conversations.routine import request_nudge
 from coffeechat.conversations.services import held_end
 from coffeechat.followups.counts import event_follow_up_at
 from coffeechat.followups.snapshot import Snapshot, load_snapshot
+from coffeechat.links import url_with_id
 from coffeechat.meetings.preparation import checklist_for
 
 __all__ = ["DueItem", "Snapshot", "due_items", "last_interaction", "load_snapshot"]
@@ -34,20 +32,6 @@ TITLES = {
     "event_follow_up": "Follow up with {name}, whom you met at {event}",
     "thank_introducer": "Thank {name} for the introductions",
 }
-
-
-# The address of every item listed: a pattern reversed once a process (per script prefix), its one id put in.
-_SLOT = 9876543210
-_PATTERNS: dict[tuple, str] = {}
-
-
-def _url(name: str, pk: int | None = None) -> str:
-    """reverse(name, args=[pk]) for the one-id addresses of the items (the rules list hundreds on a big Today)."""
-    key = (name, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
-    pattern = _PATTERNS.get(key)
-    if pattern is None:
-        pattern = _PATTERNS[key] = reverse(name, args=[] if pk is None else [_SLOT])
-    return pattern if pk is None else pattern.replace(str(_SLOT), str(pk))
 
 
 @dataclass(frozen=True)
@@ -81,33 +65,33 @@ def _candidates(snapshot: Snapshot, now: datetime):
         if end is not None:
             thanked = any(cid == c.pk and sent >= end - timedelta(hours=1) for cid, sent in snapshot.thanked)
             if not thanked:
-                yield "thank_you", f"thank_you:{c.pk}", person, c, end + timedelta(hours=user.thank_you_hours), _url("followups:conversation", c.pk)
+                yield "thank_you", f"thank_you:{c.pk}", person, c, end + timedelta(hours=user.thank_you_hours), url_with_id("followups:conversation", c.pk)
             if c.reflected_at is None:
-                yield "reflect", f"reflect:{c.pk}", person, c, end + timedelta(days=REFLECT_DAYS), _url("followups:conversation", c.pk) + "#reflection"
+                yield "reflect", f"reflect:{c.pk}", person, c, end + timedelta(days=REFLECT_DAYS), url_with_id("followups:conversation", c.pk) + "#reflection"
         if c.state == Conversation.State.REQUESTED:
             nudge = request_item(user, c.requested_at, c.follow_up_sent_at, now)
             if nudge:
-                action = _url("outreach:compose-follow-up", person.pk) if nudge.kind == "follow_up" else _url("meetings:conversation", c.pk)
+                action = url_with_id("outreach:compose-follow-up", person.pk) if nudge.kind == "follow_up" else url_with_id("meetings:conversation", c.pk)
                 yield nudge.kind, f"{nudge.kind}:{c.pk}", person, c, nudge.due, action
         if c.state == Conversation.State.SCHEDULED and c.scheduled_start and now < c.scheduled_start <= now + timedelta(hours=PREPARE_HOURS):
             keys = {item.key for item in checklist_for(c.medium)}
             unprepared = (not snapshot.plan_counts.get(c.pk) or not keys <= {k for k, v in (c.checklist or {}).items() if v}
                           or c.invitation_sent_at is None)
             if unprepared:
-                yield "prepare", f"prepare:{c.pk}:{c.scheduled_start:%Y%m%d%H%M}", person, c, c.scheduled_start, _url("meetings:conversation", c.pk)
+                yield "prepare", f"prepare:{c.pk}:{c.scheduled_start:%Y%m%d%H%M}", person, c, c.scheduled_start, url_with_id("meetings:conversation", c.pk)
     yield from _thank_introducers(snapshot)
     # A conversation past the draft means the referral has been contacted (or answered, or met).
     in_conversation = {c.person_id for c in snapshot.conversations if c.state != Conversation.State.DRAFT}
     for person in snapshot.people.values():
         if (person.referred_by_id and person.source in ("referral", "introduction") and person.pk not in snapshot.contacted
                 and person.pk not in in_conversation):
-            yield "contact_referral", f"contact_referral:{person.pk}", person, None, person.created_at + timedelta(days=REFERRAL_DAYS), _url("outreach:compose", person.pk)
+            yield "contact_referral", f"contact_referral:{person.pk}", person, None, person.created_at + timedelta(days=REFERRAL_DAYS), url_with_id("outreach:compose", person.pk)
         if person.event_id and person.pk not in snapshot.contacted:
-            yield "event_follow_up", f"event_follow_up:{person.pk}", person, None, event_follow_up_due(person.event, user.time_zone), _url("outreach:compose", person.pk)
+            yield "event_follow_up", f"event_follow_up:{person.pk}", person, None, event_follow_up_due(person.event, user.time_zone), url_with_id("outreach:compose", person.pk)
         due = keep_in_touch_due(snapshot, person, now)
         if due is not None:
             last, cadence = due
-            yield "keep_in_touch", f"keep_in_touch:{person.pk}:{last:%Y%m%d%H%M}", person, None, last + timedelta(days=cadence), _url("followups:touch", person.pk)
+            yield "keep_in_touch", f"keep_in_touch:{person.pk}:{last:%Y%m%d%H%M}", person, None, last + timedelta(days=cadence), url_with_id("followups:touch", person.pk)
 
 
 def request_item(user, requested_at: datetime | None, follow_up_sent_at: datetime | None, now: datetime):
@@ -143,7 +127,7 @@ def _thank_introducers(snapshot: Snapshot):
     for introducer, since in snapshot.introducers.values():
         thanked = snapshot.thanked_people.get(introducer.pk)
         if thanked is None or thanked < since - timedelta(days=1):
-            action = _url("outreach:compose-thanks", introducer.pk) + "?template=thank_introducer"
+            action = url_with_id("outreach:compose-thanks", introducer.pk) + "?template=thank_introducer"
             yield ("thank_introducer", f"thank_introducer:{introducer.pk}:{since:%Y%m%d%H%M}", introducer,
                    None, since + timedelta(days=THANK_INTRODUCER_DAYS), action)
 
@@ -175,5 +159,5 @@ def due_items(snapshot: Snapshot, now: datetime) -> list[DueItem]:
             continue
         due = max(task.due_at, mark.snoozed_until) if mark is not None and mark.snoozed_until else task.due_at
         items.append(DueItem("task", key, task.title, task.person.display_name if task.person_id else "",
-                             task.person_id, task.conversation_id, due, due < now, _url("followups:today") + f"#task-{task.pk}"))
+                             task.person_id, task.conversation_id, due, due < now, url_with_id("followups:today") + f"#task-{task.pk}"))
     return sorted(items, key=lambda i: (i.due, i.kind, i.key))

@@ -15,6 +15,7 @@ from django.db.models import CharField, Exists, F, Max, OuterRef, Q, Subquery, V
 from django.db.models.functions import Cast, Coalesce, Concat
 
 from coffeechat.conversations.models import Conversation
+from coffeechat.followups import reads
 from coffeechat.followups.models import DueMark, Task, Touch
 from coffeechat.outreach.models import Message, MessageKind
 from coffeechat.people.models import Person, Source
@@ -88,7 +89,8 @@ def load_snapshot(user, *, reading: Reading | None = None, person_id: int | None
     only_one = person_id is not None or conversation_id is not None or task_id is not None
     people = Person.objects.for_user(user)
     referrals = met_at_events = kit = introduced = tasks = None  # None: not read
-    thanks = True  # read when each conversation was last thanked
+    if reading is not None and not only_one:
+        return _bounded_snapshot(user, reading)
     if only_one:
         conversations = _pending_conversations(user)
         conversations = conversations.filter(pk=conversation_id) if conversation_id else conversations.filter(person_id=person_id)
@@ -99,28 +101,14 @@ def load_snapshot(user, *, reading: Reading | None = None, person_id: int | None
             introduced = _introduced(user).filter(referred_by_id=person_id)
         if task_id:
             tasks = _open_tasks(user).filter(pk=task_id)
-    elif reading is not None:
-        # What is open is read whole (requests and meetings to come: no thank-you yet); what counts.py counts,
-        # only the screenful it picked (already open by its SQL).
-        chosen = _counted_read(reading)
-        conversations = Conversation.objects.for_user(user).filter(_open(user, reading) | chosen if reading.meetings else chosen)
-        thanks = reading.read is not None
-        if reading.read is not None:  # the people of all three kinds in one read
-            chosen = set().union(*(reading.read.get(kind, ()) for kind in ("contact_referral", "event_follow_up", "keep_in_touch")))
-            met_at_events = people.filter(pk__in=sorted(chosen))
-            tasks = Task.objects.for_user(user).filter(pk__in=sorted(reading.read.get("task", ())))
-        if reading.introducers:
-            introduced = _introduced(user)
     else:
         conversations = _pending_conversations(user)
         referrals, met_at_events = _uncontacted_referrals(user), _uncontacted(people.filter(event__isnull=False))
         kit, introduced, tasks = _keep_in_touch_candidates(user), _introduced(user), _open_tasks(user)
 
     conversations = conversations.select_related("person", "person__organization").only(*CONVERSATION_FIELDS).annotate(
-        plan_count=Exists(PlanItem.objects.filter(conversation=OuterRef("pk"))))
-    if thanks:
-        last = _thank_you_sent().order_by().values("conversation").annotate(m=Max("sent_at")).values("m")
-        conversations = conversations.annotate(last_thank_you=Subquery(last))
+        plan_count=Exists(PlanItem.objects.for_user(user).filter(conversation=OuterRef("pk"))),
+        last_thank_you=Subquery(_thank_you_sent().order_by().values("conversation").annotate(m=Max("sent_at")).values("m")))
     conversations = list(conversations.order_by())
     # Conversations reach their person through c.person; `people` is for the person rules: referrals
     # nobody has contacted yet, people met at events, and the people whose keep-in-touch time may have come.
@@ -129,15 +117,13 @@ def load_snapshot(user, *, reading: Reading | None = None, person_id: int | None
     if referrals is not None:
         people.update({p.pk: p for p in referrals.select_related("referred_by", "organization").only(*PERSON_FIELDS, *referrer)})
     if met_at_events is not None:
-        related = ("referred_by", "event", "organization") if reading is not None else ("event", "organization")
-        fields = [*PERSON_FIELDS, "event__name", "event__date", *(referrer if reading is not None else [])]
-        people.update({p.pk: p for p in met_at_events.select_related(*related).only(*fields)})
+        fields = [*PERSON_FIELDS, "event__name", "event__date"]
+        people.update({p.pk: p for p in met_at_events.select_related("event", "organization").only(*fields)})
     kit_people = [] if kit is None else list(kit.select_related("organization").only(*PERSON_FIELDS))
     people.update({p.pk: p for p in kit_people})
 
-    # Whose interactions are read: everyone a keep-in-touch item may be listed for (in a bounded read, anyone
-    # read: a referral with a cadence of their own is read as a referral).
-    kit_ids = list(people) if reading is not None else [p.pk for p in kit_people] or ([person_id] if person_id else [])
+    # Whose interactions are read: everyone a keep-in-touch item may be listed for.
+    kit_ids = [p.pk for p in kit_people] or ([person_id] if person_id else [])
     interactions, talks, contacted = defaultdict(list), defaultdict(list), set()
     if kit_ids:
         sent = Message.objects.filter(person_id__in=kit_ids, sent_at__isnull=False).values_list("person_id", "kind", "sent_at")
@@ -159,6 +145,30 @@ def load_snapshot(user, *, reading: Reading | None = None, person_id: int | None
     if introduced is not None:
         snapshot.introducers, snapshot.thanked_people = _introducers(user, introduced)
     snapshot.marks = _marks(user, snapshot)
+    return snapshot
+
+
+def _bounded_snapshot(user, reading: Reading) -> Snapshot:
+    """Today's and the navigation's read, in plain SQL (reads.py): meetings to come whole (for their preparation),
+    what counts.py counts only by the ids it picked for a screenful (already open by its SQL)."""
+    read = reading.read or {}
+    picked = lambda kinds: sorted(set().union(*(read.get(kind, ()) for kind in kinds)))  # noqa: E731
+    meetings = (reading.now, meetings_until(reading.now, reading.by)) if reading.meetings else None
+    conversations = reads.conversations(user, picked(reads.CONVERSATION_KINDS), meetings, thanks=reading.read is not None)
+    # The people of all three kinds in one read, each with what they did: a referral with a cadence of
+    # their own is read as a referral, and may be listed to keep in touch with too.
+    people = reads.people(user, picked(reads.PERSON_KINDS))
+    interactions, talks, contacted = reads.interactions(list(people))
+    snapshot = Snapshot(
+        user=user, conversations=conversations, people=people, interactions=interactions, talks=talks, contacted=contacted,
+        thanked={(c.pk, c.last_thank_you) for c in conversations if getattr(c, "last_thank_you", None)},
+        plan_counts={c.pk: c.plan_count for c in conversations}, tasks=reads.tasks(user, picked(["task"])),
+    )
+    if reading.introducers:
+        snapshot.introducers, snapshot.thanked_people = _introducers(user, _introduced(user))
+    keys = sorted(_possible_keys(snapshot))
+    snapshot.marks = {key: Mark(done, snoozed) for key, done, snoozed in
+                      reads.marks(user, keys if len(keys) <= MARK_KEYS_IN_ONE_QUERY else None)}
     return snapshot
 
 
@@ -186,19 +196,6 @@ def _introduced(user):
 
 def _open_tasks(user):
     return Task.objects.for_user(user).exclude(Exists(_task_done()))
-
-
-def _open(user, reading: Reading) -> Q:
-    """Meetings to come: read, for the rules to decide on their preparation (from PREPARE_HOURS before the
-    start until it starts). Everything else some rule acts on is counted (counts.py) and read by its ids."""
-    return Q(state=Conversation.State.SCHEDULED, scheduled_start__gt=reading.now, scheduled_start__lte=meetings_until(reading.now, reading.by))
-
-
-def _counted_read(reading: Reading) -> Q:
-    """Held conversations whose thank-you or reflection is open, and unanswered requests: those counts.py
-    picked for a screenful (none: no query at all, unless meetings are to come)."""
-    read = reading.read or {}
-    return Q(pk__in=sorted(set().union(*(read.get(kind, ()) for kind in ("thank_you", "reflect", "second_contact", "follow_up")))))
 
 
 def meetings_until(now: datetime, by: datetime | None = None) -> datetime:

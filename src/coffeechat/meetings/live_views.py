@@ -13,8 +13,6 @@ from coffeechat.conversations.forms import ReferralForm
 from coffeechat.htmx import MAX_NOTE, autosaved
 from coffeechat.people.services import matching_people
 
-NOTE_FIELDS = ("notes", "observations")
-
 
 @login_required
 def live_mode(request, pk):
@@ -41,13 +39,12 @@ def start(request, pk):
 def save_field(request, pk, field):
     """Autosave of the free notes and observations; answers with a small 'Saved' mark for htmx."""
     conversation = get_conversation_for_user(request, pk)
-    if field not in NOTE_FIELDS:
+    if field not in conversations.LIVE_NOTE_FIELDS:
         raise Http404("Unknown field.")
     value = request.POST.get(field, "")
     if len(value) > MAX_NOTE:
         return HttpResponse("Too long to save", status=413)
-    setattr(conversation, field, value)
-    conversation.save(update_fields=[field, "updated_at"])
+    conversations.save_live_notes(conversation, **{field: value})
     return autosaved()
 
 

@@ -24,11 +24,7 @@ def save_item(request, pk):
     """Autosave of the note under one question, and whether it was asked."""
     item = get_plan_item_for_user(request, pk)
     note = request.POST.get("note")
-    if note is not None:
-        if len(note) > MAX_NOTE:
-            return HttpResponse("Too long to save", status=413)
-        item.note = note
-    if "asked" in request.POST:
-        item.asked = request.POST["asked"] == "1"
-    item.save(update_fields=["note", "asked", "updated_at"])
+    if note is not None and len(note) > MAX_NOTE:
+        return HttpResponse("Too long to save", status=413)
+    plans.save_note(item, note=note, asked=request.POST["asked"] == "1" if "asked" in request.POST else None)
     return autosaved()

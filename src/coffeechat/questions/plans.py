@@ -28,6 +28,17 @@ def add_item(conversation: Conversation, text: str, *, category: str = "", bank_
     )
 
 
+def save_note(item: PlanItem, *, note: str | None = None, asked: bool | None = None) -> PlanItem:
+    """The note under one question and whether it was asked (live mode's autosave, answers by email, the API):
+    None leaves a value as it is."""
+    if note is not None:
+        item.note = note
+    if asked is not None:
+        item.asked = asked
+    item.save(update_fields=["note", "asked", "updated_at"])
+    return item
+
+
 @transaction.atomic
 def apply_preset(conversation: Conversation, key: str, *, replace: bool) -> int:
     """Add the preset's questions (the user's edits of them included); returns how many were added."""

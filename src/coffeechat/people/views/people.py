@@ -28,7 +28,8 @@ def person_list(request):
         request.user, query=params["q"], source=params["source"], tag=params["tag"], sort=params["sort"],
         batch=int(params["batch"]) if params["batch"] else None,
     )
-    page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
+    # The list shows names, title, organisation, source and tags: the long fields stay in the database.
+    page = Paginator(people.defer("research", "search_text", "commonalities", "phones", "links"), PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "page": page,
         "params": params,
