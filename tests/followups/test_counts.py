@@ -190,6 +190,23 @@ def test_a_meeting_later_today_is_read_for_its_preparation(owner):
     assert [i.kind for i in due_summary(owner, now).grouped["Today"]] == ["prepare"]
 
 
+def test_todays_read_sees_whether_a_meeting_has_its_plan(owner):
+    """Checklist done and invitation sent: a meeting to come is prepared once it has questions, and no sooner."""
+    from coffeechat.meetings.preparation import checklist_for
+    from coffeechat.questions.plans import add_item
+
+    owner.time_zone = "UTC"
+    owner.save()
+    now = timezone.now().replace(hour=9, minute=0)
+    soon = ConversationFactory(owner=owner, state="scheduled", scheduled_start=now + timedelta(hours=3), minutes=30, medium="phone",
+                               checklist={item.key: True for item in checklist_for("phone")}, invitation_sent_at=now - timedelta(days=1))
+    assert [i.kind for i in due_summary(owner, now).grouped["Today"]] == ["prepare"]
+    assert navigation_count(owner, now) == 1
+    add_item(soon, "What surprised you most in your first year?")
+    assert [i.kind for items in due_summary(owner, now).grouped.values() for i in items] == []
+    assert navigation_count(owner, now) == 0
+
+
 @pytest.mark.parametrize("seed", [3, 99])
 def test_show_all_pages_through_a_group_in_the_rules_order(owner, client, seed, monkeypatch):
     rng = random.Random(seed)

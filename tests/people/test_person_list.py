@@ -105,3 +105,19 @@ def test_the_number_of_queries_does_not_grow_with_the_number_of_people(owner_cli
         set_tags(person, ["a", "b", "c"])
     assert _count_queries(owner_client) == few
     assert _count_queries(owner_client, {"q": "given"}) <= few
+
+
+def test_each_row_shows_name_role_organisation_source_and_tags_escaped(owner_client, owner):
+    organization = OrganizationFactory(owner=owner, name="Ponts & <Chaussées>")
+    named = PersonFactory(owner=owner, first_name="Hélène", last_name="O'Brien", title="Engineer <lead>",
+                          organization=organization, source=Source.EVENT)
+    set_tags(named, ["mentor", "<b>bold</b>"])
+    unnamed = PersonFactory(owner=owner, first_name="", middle_name="", last_name="", emails=["only@example.org"],
+                            title="", organization=None, source=Source.OTHER)
+    body = owner_client.get(URL).content.decode()
+    assert f'<a href="{reverse("people:person", args=[named.pk])}">Hélène O&#x27;Brien</a>' in body
+    assert "<small>Engineer &lt;lead&gt; · Ponts &amp; &lt;Chaussées&gt;</small>" in body
+    assert f'<small class="muted">{named.get_source_display()}</small>' in body
+    assert '<span class="tag">mentor</span>' in body and '<span class="tag">&lt;b&gt;bold&lt;/b&gt;</span>' in body
+    row = body.split(f'href="{reverse("people:person", args=[unnamed.pk])}"')[1].split("</li>")[0]
+    assert row.startswith(">only@example.org</a>") and "<small>" not in row.split("</span>")[0]
