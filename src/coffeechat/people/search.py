@@ -1,8 +1,8 @@
 """Search over people by a real full-text index, behind one function (`matching`).
 
 SQLite: an FTS5 table over Person.search_text, kept by triggers (every write, bulk ones included).
-PostgreSQL: a GIN index on to_tsvector('simple', search_text). Both match word prefixes ("bel" finds
-"Béland"); search_text and the query are folded the same way (text.fold), so case and accents never count.
+PostgreSQL: a stored column of the words of search_text (to_tsvector('simple', …)) with a GIN index.
+Both are made by migrations (people 0007 and 0009). Both match word prefixes ("bel" finds "Béland"); search_text and the query are folded the same way (text.fold), so case and accents never count.
 An organisation's name matches its people (the user's own organisations only). On PostgreSQL the
 matching people are read among the owner's only: read site-wide, a common prefix made every search
 read and hash that word's matches across every account (~130 ms at 2,000 accounts × 300 people, ~8 ms scoped).
@@ -20,25 +20,6 @@ from coffeechat.text import fold
 FTS_TABLE = "people_person_fts"
 _WORD = re.compile(r"[^\W_]+")
 
-SQLITE_SETUP = [
-    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(search_text, content='people_person', content_rowid='id', "
-    "tokenize=\"unicode61 remove_diacritics 2\", prefix='2 3')",
-    f"CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_insert AFTER INSERT ON people_person BEGIN "
-    f"INSERT INTO {FTS_TABLE}(rowid, search_text) VALUES (new.id, new.search_text); END",
-    f"CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_delete AFTER DELETE ON people_person BEGIN "
-    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, search_text) VALUES ('delete', old.id, old.search_text); END",
-    f"CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_update AFTER UPDATE OF search_text ON people_person BEGIN "
-    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, search_text) VALUES ('delete', old.id, old.search_text); "
-    f"INSERT INTO {FTS_TABLE}(rowid, search_text) VALUES (new.id, new.search_text); END",
-    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')",
-]
-SQLITE_TEARDOWN = [f"DROP TRIGGER IF EXISTS {FTS_TABLE}_{name}" for name in ("insert", "delete", "update")] + [
-    f"DROP TABLE IF EXISTS {FTS_TABLE}"]
-POSTGRES_SETUP = ["CREATE INDEX IF NOT EXISTS people_person_search_fts ON people_person "
-                  "USING GIN (to_tsvector('simple'::regconfig, regexp_replace(search_text, '[^[:alnum:]]+', ' ', 'g')))"]
-POSTGRES_TEARDOWN = ["DROP INDEX IF EXISTS people_person_search_fts"]
-
-
 def words(query: str) -> list[str]:
     """The words of a query as the index sees them: folded, split at anything not a letter or digit."""
     return _WORD.findall(fold(query))[:12]
@@ -46,9 +27,8 @@ def words(query: str) -> list[str]:
 
 def _people_with_word(word: str, owner) -> RawSQL:
     if connection.vendor == "postgresql":
-        return RawSQL("SELECT id FROM people_person WHERE owner_id = %s AND "
-                      "to_tsvector('simple'::regconfig, regexp_replace(search_text, '[^[:alnum:]]+', ' ', 'g')) "
-                      "@@ to_tsquery('simple'::regconfig, %s)", [owner.pk, f"{word}:*"])
+        return RawSQL("SELECT id FROM people_person WHERE owner_id = %s AND search_vector @@ to_tsquery('simple'::regconfig, %s)",
+                      [owner.pk, f"{word}:*"])
     return RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [f'"{word}"*'])
 
 
@@ -60,11 +40,3 @@ def matching(queryset: QuerySet, query: str, owner) -> QuerySet:
             search_text__regex=rf"(^|[\W_]){word}").values("pk")
         queryset = queryset.filter(Q(pk__in=_people_with_word(word, owner)) | Q(organization_id__in=organizations))
     return queryset
-
-
-def setup_statements(vendor: str) -> list[str]:
-    return {"sqlite": SQLITE_SETUP, "postgresql": POSTGRES_SETUP}.get(vendor, [])
-
-
-def teardown_statements(vendor: str) -> list[str]:
-    return {"sqlite": SQLITE_TEARDOWN, "postgresql": POSTGRES_TEARDOWN}.get(vendor, [])
