@@ -78,8 +78,12 @@ def _table(model) -> str:
     return connection.ops.quote_name(model._meta.db_table)
 
 
-def _in(values) -> str:
-    return ", ".join(["%s"] * len(values))
+def _among(column: str, values) -> tuple[str, list]:
+    """column IN values. PostgreSQL takes them as one array: the statement's text stays the same whatever
+    their number, so psycopg parses it once and PostgreSQL prepares it once a connection."""
+    if connection.vendor == "postgresql":
+        return f"{column} = ANY(%s)", [list(values)]
+    return f"{column} IN ({', '.join(['%s'] * len(values))})", list(values)
 
 
 def _rows(sql: str, params) -> list:
@@ -114,8 +118,8 @@ def conversations(user, ids, meetings: tuple | None, thanks: bool) -> list:
     if not ids and meetings is None:
         return []
     adapt = connection.ops.adapt_datetimefield_value
-    chosen = [f"c.id IN ({_in(ids)})"] if ids else []
-    params = [user.pk, *ids]
+    among, params = _among("c.id", ids) if ids else ("", [])
+    chosen, params = [among] if ids else [], [user.pk, *params]
     if meetings is not None:
         chosen.append(f"(c.state = '{Conversation.State.SCHEDULED}' AND c.scheduled_start > %s AND c.scheduled_start <= %s)")
         params += [adapt(meetings[0]), adapt(meetings[1])]
@@ -143,12 +147,13 @@ def people(user, ids) -> dict:
     """People by id, with their organisation, who referred them and the event they were met at."""
     if not ids:
         return {}
+    among, params = _among("p.id", ids)
     sql = (f"SELECT {PERSON.sql('p')}, {ORGANIZATION.sql('o')}, {REFERRER.sql('r')}, {EVENT.sql('e')} "
            f"FROM {_table(Person)} p LEFT JOIN {_table(Organization)} o ON o.id = p.organization_id "
            f"LEFT JOIN {_table(Person)} r ON r.id = p.referred_by_id LEFT JOIN {_table(Event)} e ON e.id = p.event_id "
-           f"WHERE p.owner_id = %s AND p.id IN ({_in(ids)})")
+           f"WHERE p.owner_id = %s AND {among}")
     found, split = {}, _splitter(PERSON, ORGANIZATION, REFERRER, EVENT)
-    for row in _rows(sql, [user.pk, *ids]):
+    for row in _rows(sql, [user.pk, *params]):
         person, organization, referrer, event, _ = split(row)
         for name, related in (("organization", organization), ("referred_by", referrer), ("event", event)):
             Person._meta.get_field(name).set_cached_value(person, related)
@@ -162,19 +167,21 @@ def interactions(ids) -> tuple[dict, dict, set]:
     moments, talks, contacted = defaultdict(list), defaultdict(list), set()
     if not ids:
         return {}, {}, contacted
-    sql = (f"SELECT s.person_id, s.kind, s.sent_at FROM {_table(Message)} s WHERE s.person_id IN ({_in(ids)}) "
-           f"AND s.sent_at IS NOT NULL UNION ALL SELECT h.person_id, '', h.happened_at FROM {_table(Touch)} h "
-           f"WHERE h.person_id IN ({_in(ids)})")
+    sent_by, params = _among("s.person_id", ids)
+    touched_by, _ = _among("h.person_id", ids)
+    sql = (f"SELECT s.person_id, s.kind, s.sent_at FROM {_table(Message)} s WHERE {sent_by} "
+           f"AND s.sent_at IS NOT NULL UNION ALL SELECT h.person_id, '', h.happened_at FROM {_table(Touch)} h WHERE {touched_by}")
     moment = _moments()
-    for pid, kind, sent in _rows(sql, [*ids, *ids]):
+    for pid, kind, sent in _rows(sql, params * 2):
         moments[pid].append(moment(sent))
         if kind and kind != MessageKind.REPLY:
             contacted.add(pid)
     State = Conversation.State
-    sql = (f"SELECT {TALK.sql('c')} FROM {_table(Conversation)} c WHERE c.person_id IN ({_in(ids)}) "
+    talked_with, params = _among("c.person_id", ids)
+    sql = (f"SELECT {TALK.sql('c')} FROM {_table(Conversation)} c WHERE {talked_with} "
            f"AND c.state IN ('{State.HELD}', '{State.SCHEDULED}')")
     build = TALK.reader()
-    for row in _rows(sql, ids):
+    for row in _rows(sql, params):
         talk = build(row)
         talks[talk.person_id].append(talk)
     return dict(moments), dict(talks), contacted
@@ -184,10 +191,11 @@ def tasks(user, ids) -> list:
     """Tasks by id, with the person each is about."""
     if not ids:
         return []
+    among, params = _among("k.id", ids)
     sql = (f"SELECT {TASK.sql('k')}, {TASK_PERSON.sql('p')} FROM {_table(Task)} k "
-           f"LEFT JOIN {_table(Person)} p ON p.id = k.person_id WHERE k.owner_id = %s AND k.id IN ({_in(ids)})")
+           f"LEFT JOIN {_table(Person)} p ON p.id = k.person_id WHERE k.owner_id = %s AND {among}")
     found, split = [], _splitter(TASK, TASK_PERSON)
-    for row in _rows(sql, [user.pk, *ids]):
+    for row in _rows(sql, [user.pk, *params]):
         task, person, _ = split(row)
         Task._meta.get_field("person").set_cached_value(task, person)
         found.append(task)
@@ -199,7 +207,7 @@ def marks(user, keys) -> list[tuple]:
     if keys is not None and not keys:
         return []
     key = connection.ops.quote_name("key")
-    sql = (f"SELECT m.{key}, m.done_at, m.snoozed_until FROM {_table(DueMark)} m WHERE m.owner_id = %s"
-           + ("" if keys is None else f" AND m.{key} IN ({_in(keys)})"))
+    among, params = _among(f"m.{key}", keys) if keys is not None else ("", [])
+    sql = f"SELECT m.{key}, m.done_at, m.snoozed_until FROM {_table(DueMark)} m WHERE m.owner_id = %s" + (f" AND {among}" if among else "")
     moment = _moments()
-    return [(key, moment(done), moment(snoozed)) for key, done, snoozed in _rows(sql, [user.pk, *(keys or ())])]
+    return [(key, moment(done), moment(snoozed)) for key, done, snoozed in _rows(sql, [user.pk, *params])]
