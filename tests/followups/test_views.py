@@ -201,7 +201,7 @@ def test_the_today_page_query_count_does_not_grow(owner_client, owner):
     for _ in range(15):
         ConversationFactory(owner=owner, state="held", ended_at=now - timedelta(days=2), person__with_organization=True)
         Task.objects.create(owner=owner, title="t", due_at=now)
-    assert count() == few
+    assert count() <= few  # one fewer when a kind has nothing among a group's first items (not read)
     # One snapshot serves the page and the navigation count: at most 7 queries for it, plus session, user and page.
     assert few <= 14, few  # 12, plus people met at events and who gave names
 

@@ -19,7 +19,7 @@ from coffeechat.followups.rules import DueItem, due_items, load_snapshot
 from coffeechat.followups.snapshot import Reading, meetings_until
 
 GROUPS = ("Overdue", "Today", "This week", "Later")
-SCREENFUL = 20
+SCREENFUL = 10  # items a group shows on Today (about one screen on a laptop); "Show all" pages through the rest
 
 
 def group_bounds(now: datetime, week_start: int = 0) -> dict[str, datetime]:
