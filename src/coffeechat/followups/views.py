@@ -21,7 +21,7 @@ from coffeechat.followups.today import GROUPS, due_summary, summary_for_request,
 from coffeechat.people.access import get_person_for_user
 from coffeechat.people.models import Person
 
-ALL_PAGE_SIZE = 50
+ALL_PAGE_SIZE = 25  # as the people list
 MAX_PAGE = 200  # a deeper page reads as much as the whole group
 
 
