@@ -203,7 +203,7 @@ def table(results: list[dict]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="300,3000,30000", help="people per data set, comma-separated")
-    parser.add_argument("--repeats", type=int, default=40, help="timed requests per page")
+    parser.add_argument("--repeats", type=int, default=200, help="timed requests per page (a p95 of fewer swings with the machine's other work)")
     parser.add_argument("--import-rows", type=int, default=30_000)
     parser.add_argument("--skip", default="", help="comma-separated: coaches,serve,import,hosted")
     parser.add_argument("--one-size", type=int, help=argparse.SUPPRESS)
