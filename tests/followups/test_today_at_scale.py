@@ -192,3 +192,16 @@ def test_the_navigation_count_agrees_with_today_without_reading_held_conversatio
     read = [q["sql"] for q in ctx.captured_queries if q["sql"].startswith('SELECT "conversations_conversation"."id"')]
     assert all("'held'" not in sql for sql in read), read  # held ones are counted, not read (nor is anything here)
     assert not [q for q in ctx.captured_queries if q["sql"].startswith('SELECT "people_person"."id"')]  # referrals too
+
+
+def test_show_all_says_what_lies_beyond_its_last_page(owner_client, owner, monkeypatch):
+    monkeypatch.setattr("coffeechat.followups.views.ALL_PAGE_SIZE", 3)
+    monkeypatch.setattr("coffeechat.followups.views.MAX_PAGE", 2)
+    talked_long_ago(owner, 8)
+    url = reverse("followups:group", args=["overdue"])
+    first = owner_client.get(url).content.decode()
+    assert '<small class="muted">8</small>' in first and 'rel="next"' in first and "more after these" not in first
+    last = owner_client.get(url, {"page": 2}).content.decode()
+    assert "Page 2 of 2" in last and 'rel="next"' not in last  # no link back to itself
+    assert "2 more after these" in last and last.count("Keep in touch with") == 3
+    assert owner_client.get(url, {"page": 9}).content.decode().count("Keep in touch with") == 3  # clamped to the last page

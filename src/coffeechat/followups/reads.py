@@ -26,8 +26,10 @@ class Columns:
 
     def __init__(self, model, names):
         wanted = {model._meta.pk.name, *names}
-        # from_db takes the loaded values in the model's field order
+        # from_db takes the loaded values in the model's field order; the primary key comes first
         self.fields = [f for f in model._meta.concrete_fields if f.name in wanted or f.attname in wanted]
+        found = {name for f in self.fields for name in (f.name, f.attname)}
+        assert wanted <= found and self.fields[0].primary_key, f"{model.__name__} has no field {wanted - found}"
         self.model, self.attnames = model, [f.attname for f in self.fields]
 
     def __len__(self) -> int:

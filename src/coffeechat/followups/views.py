@@ -22,7 +22,7 @@ from coffeechat.people.access import get_person_for_user
 from coffeechat.people.models import Person
 
 ALL_PAGE_SIZE = 25  # as the people list
-MAX_PAGE = 200  # a deeper page reads as much as the whole group
+MAX_PAGE = 400  # 10,000 items; a deeper page reads as much as the whole group
 
 
 def _today_context(request, *, refresh: bool = False):
@@ -49,8 +49,10 @@ def today_group(request, group):
     number = min(int(number), MAX_PAGE) if number.isdigit() and int(number) > 0 else 1
     # The rules list the group's first items up to this page (read as Today reads its screenful); counts.py counts them all.
     summary = due_summary(request.user, timezone.now(), screenful=number * ALL_PAGE_SIZE, group=names[group])
-    page = Paginator(_Listed(summary.grouped[names[group]], summary.count(names[group])), ALL_PAGE_SIZE).get_page(number)
-    return render(request, "followups/today_group.html", {"name": names[group], "page": page})
+    total, reach = summary.count(names[group]), MAX_PAGE * ALL_PAGE_SIZE
+    page = Paginator(_Listed(summary.grouped[names[group]], min(total, reach)), ALL_PAGE_SIZE).get_page(number)
+    return render(request, "followups/today_group.html", {"name": names[group], "page": page, "total": total,
+                                                          "beyond": total - reach if total > reach and not page.has_next() else 0})
 
 
 class _Listed:

@@ -204,6 +204,8 @@ class Person(OwnedModel):
     import_batch = models.ForeignKey(
         ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="people", editable=False
     )
+    # On PostgreSQL a stored column, search_vector, is generated from this one (migration 0009): to alter or
+    # drop it, drop search_vector first in the same migration, or PostgreSQL refuses.
     search_text = models.TextField(blank=True, editable=False)
     # The keep-in-touch clock, kept so the due rules read only the people whose time may have come:
     # the last interaction once you have talked with them (see people.services.advance_keep_in_touch),

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 from coffeechat.conversations import services as conversations
 from coffeechat.conversations.access import get_conversation_for_user
 from coffeechat.htmx import MAX_NOTE
+from coffeechat.questions import plans
 from coffeechat.questions.models import PlanItem
 
 
@@ -38,9 +39,8 @@ def email_answers(request, pk):
     if request.method == "POST" and items and form.is_valid():
         with transaction.atomic():
             for item in items:
-                item.note = form.cleaned_data[f"answer_{item.pk}"].strip()
-                item.asked = bool(item.note)
-            PlanItem.objects.bulk_update(items, ["note", "asked"])
+                note = form.cleaned_data[f"answer_{item.pk}"].strip()
+                plans.save_note(item, note=note, asked=bool(note))
             if conversation.state != conversation.State.HELD:
                 conversations.end_call(conversation)  # their answers are the conversation: it counts as held
         messages.success(request, "Answers saved. Thank them within a day, as after a call.")
