@@ -288,16 +288,16 @@ def due_counts(user, now: datetime, bounds: list[datetime], *, screenful: int = 
     candidates, asked, seen = [], {}, set()
     for label, number, *per_bound, base, snooze in rows:
         if label.startswith("ask:"):  # a recent request, not done as this kind of item
-            asked.setdefault(number, {})[label[4:]] = (_moment(base), _moment(snooze))
+            asked.setdefault(number, {})[label[4:]] = (read_moment(base), read_moment(snooze))
         elif ":mark:" in label:
-            _correct(kinds[int(label.split(":")[0])], label.endswith("1"), _moment(base), _moment(snooze), bounds, counts)
+            _correct(kinds[int(label.split(":")[0])], label.endswith("1"), read_moment(base), read_moment(snooze), bounds, counts)
         elif label.isdigit():
             if (label, number) in seen:  # a row may come in several windows
                 continue
             seen.add((label, number))
             kind = kinds[int(label)]
-            due = kind.due(_moment(base))
-            snooze = _moment(snooze)
+            due = kind.due(read_moment(base))
+            snooze = read_moment(snooze)
             candidates.append((max(due, snooze) if snooze else due, kind.name, number))
         elif label == "introducers":
             counts.introducers = number
@@ -353,8 +353,9 @@ def _count_requests(user, now: datetime, bounds, asked: dict, counts: Counts) ->
     return candidates
 
 
-def _moment(value):
-    """A base or snooze as read by plain SQL (SQLite gives text or naive UTC), as an aware datetime or a date."""
+def read_moment(value):
+    """A time or date read by plain SQL (SQLite gives text or naive UTC), as an aware datetime or a date:
+    the bases and snoozes here, the computed and marks' times in reads.py."""
     if value is None or isinstance(value, date) and not isinstance(value, datetime):
         return value
     if isinstance(value, str):

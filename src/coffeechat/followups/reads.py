@@ -4,6 +4,8 @@ On a network of a few hundred people, building and compiling the ORM querysets o
 more than running them (about 6 of 8 ms). The reads here are the ORM path's reads, written out once:
 the same rows, turned into the same model instances (`Model.from_db`, each column through the ORM's own
 converters, related rows cached as `select_related` caches them), so the rules cannot tell them apart.
+Times outside a model's columns (the last thank-you, what was sent, the marks) are read as counts.py
+reads its own (`read_moment`).
 """
 
 from collections import defaultdict
@@ -12,6 +14,7 @@ from django.db import connection, connections
 
 from coffeechat.conversations.models import Conversation
 from coffeechat.events.models import Event
+from coffeechat.followups.counts import read_moment
 from coffeechat.followups.models import DueMark, Task, Touch
 from coffeechat.outreach.models import Message, MessageKind
 from coffeechat.people.models import NAME_FIELDS, Organization, Person
@@ -73,7 +76,6 @@ ORGANIZATION = Columns(Organization, ["name"])
 EVENT = Columns(Event, ["name", "date"])
 TASK = Columns(Task, ["owner", "title", "due_at", "person", "conversation"])
 TASK_PERSON = Columns(Person, NAME_FIELDS)
-MOMENT = Columns(Message, ["sent_at"])  # converts a time read in a computed column, as Message.sent_at is
 
 
 def _table(model) -> str:
@@ -108,12 +110,6 @@ def _splitter(*parts: Columns):
     return split
 
 
-def _moments():
-    """A function reading a time from a computed column, as the ORM reads Message.sent_at."""
-    build = MOMENT.reader()
-    return lambda value: None if value is None else build([0, value]).sent_at
-
-
 def conversations(user, ids, meetings: tuple | None, thanks: bool) -> list:
     """Conversations by id, and (meetings: (after, until)) the meetings to come then, with their person and
     organisation, whether they have a plan (`plan_count`) and, with `thanks`, their latest thank-you sent."""
@@ -133,14 +129,14 @@ def conversations(user, ids, meetings: tuple | None, thanks: bool) -> list:
            f"FROM {_table(Conversation)} c INNER JOIN {_table(Person)} p ON p.id = c.person_id "
            f"LEFT JOIN {_table(Organization)} o ON o.id = p.organization_id "
            f"WHERE c.owner_id = %s AND ({' OR '.join(chosen)})")
-    found, split, moment = [], _splitter(CONVERSATION, NAMED, ORGANIZATION), _moments()
+    found, split = [], _splitter(CONVERSATION, NAMED, ORGANIZATION)
     for row in _rows(sql, params):
         conversation, person, organization, (plan, thanked) = split(row)
         Person._meta.get_field("organization").set_cached_value(person, organization)
         Conversation._meta.get_field("person").set_cached_value(conversation, person)
         conversation.plan_count = bool(plan)
         if thanks:
-            conversation.last_thank_you = moment(thanked)
+            conversation.last_thank_you = read_moment(thanked)
         found.append(conversation)
     return found
 
@@ -173,9 +169,8 @@ def interactions(ids) -> tuple[dict, dict, set]:
     touched_by, _ = _among("h.person_id", ids)
     sql = (f"SELECT s.person_id, s.kind, s.sent_at FROM {_table(Message)} s WHERE {sent_by} "
            f"AND s.sent_at IS NOT NULL UNION ALL SELECT h.person_id, '', h.happened_at FROM {_table(Touch)} h WHERE {touched_by}")
-    moment = _moments()
     for pid, kind, sent in _rows(sql, params * 2):
-        moments[pid].append(moment(sent))
+        moments[pid].append(read_moment(sent))
         if kind and kind != MessageKind.REPLY:
             contacted.add(pid)
     State = Conversation.State
@@ -211,5 +206,4 @@ def marks(user, keys) -> list[tuple]:
     key = connection.ops.quote_name("key")
     among, params = _among(f"m.{key}", keys) if keys is not None else ("", [])
     sql = f"SELECT m.{key}, m.done_at, m.snoozed_until FROM {_table(DueMark)} m WHERE m.owner_id = %s" + (f" AND {among}" if among else "")
-    moment = _moments()
-    return [(key, moment(done), moment(snoozed)) for key, done, snoozed in _rows(sql, [user.pk, *params])]
+    return [(key, read_moment(done), read_moment(snoozed)) for key, done, snoozed in _rows(sql, [user.pk, *params])]

@@ -87,10 +87,10 @@ def load_snapshot(user, *, reading: Reading | None = None, person_id: int | None
     Only the queries a read needs are built (building one costs more than running it on a small network).
     """
     only_one = person_id is not None or conversation_id is not None or task_id is not None
-    people = Person.objects.for_user(user)
-    referrals = met_at_events = kit = introduced = tasks = None  # None: not read
     if reading is not None and not only_one:
         return _bounded_snapshot(user, reading)
+    people = Person.objects.for_user(user)
+    referrals = met_at_events = kit = introduced = tasks = None  # None: not read
     if only_one:
         conversations = _pending_conversations(user)
         conversations = conversations.filter(pk=conversation_id) if conversation_id else conversations.filter(person_id=person_id)

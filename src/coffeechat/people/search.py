@@ -2,7 +2,9 @@
 
 SQLite: an FTS5 table over Person.search_text, kept by triggers (every write, bulk ones included).
 PostgreSQL: a stored column of the words of search_text (to_tsvector('simple', …)) with a GIN index.
-Both are made by migrations (people 0007 and 0009). Both match word prefixes ("bel" finds "Béland"); search_text and the query are folded the same way (text.fold), so case and accents never count.
+Both are made by migrations (people 0007 and 0009). Both match word prefixes ("bel" finds
+"Béland"); search_text and the query are folded the same way (text.fold), so case and accents never
+count.
 An organisation's name matches its people (the user's own organisations only). On PostgreSQL the
 matching people are read among the owner's only: read site-wide, a common prefix made every search
 read and hash that word's matches across every account (~130 ms at 2,000 accounts × 300 people, ~8 ms scoped).
