@@ -3,10 +3,11 @@
 The campus (campus.py: USERS seekers × PEOPLE people, built once and kept in that database), then the
 README's own gunicorn command on a loopback port, and a load generator in a process of its own
 (asyncio, CONCURRENCY connections, keep-alive when the server offers it) sending REQUESTS requests
-per row to /healthz, Today, the People list and a People search (a common prefix, "bel"), signed in
-as SESSIONS seekers spread over the whole campus. The rows take turns for ROUNDS rounds, so a busy
-machine weighs on all of them alike; req/s is the median round, latencies are pooled. Nothing
-leaves the machine.
+per row to /healthz, Today, Today at a path never asked before (nothing kept serves it: the cost of a
+first view), the People list and a People search (a common prefix, "bel"), signed in as SESSIONS
+seekers spread over the whole campus. The rows take turns for ROUNDS rounds, so a busy machine
+weighs on all of them alike; req/s is the median round, latencies are pooled, and "kept pages" is
+the share the page cache answered (accounts/pagecache.py). Nothing leaves the machine.
 
     python bench/hosted.py            # needs DATABASE_URL; bench/run.py calls it too
     BENCH_HOSTED_GUNICORN="--workers 5 --threads 2" python bench/hosted.py   # try other options
@@ -31,7 +32,10 @@ REQUESTS = int(os.environ.get("BENCH_HOSTED_REQUESTS", "600"))
 ROUNDS = int(os.environ.get("BENCH_HOSTED_ROUNDS", "3"))
 CONCURRENCY = int(os.environ.get("BENCH_HOSTED_CONCURRENCY", "16"))
 SESSIONS = 200
-ROWS = (("/healthz", "/healthz"), ("Today", "/"), ("People list", "/people/"), ("People search", "/people/?q=bel"))
+# "{i}" is the request's number: each "first view" asks a path not seen before, so no kept page serves it
+# (accounts/pagecache.py) and the row shows what rendering Today costs.
+ROWS = (("/healthz", "/healthz"), ("Today", "/"), ("Today, first view", "/?view={i}"), ("People list", "/people/"),
+        ("People search", "/people/?q=bel"))
 
 
 def hosted_env(child_env) -> dict:
@@ -85,8 +89,8 @@ def prepare() -> None:
 
 # --- in a child process: the load generator -----------------------------------------------------
 
-async def _fetch(state: dict, request: bytes) -> int:
-    """One request on this connection (opened again when the server closed it); returns the status."""
+async def _fetch(state: dict, request: bytes) -> tuple[int, bool]:
+    """One request on this connection (opened again when the server closed it): its status, and whether it was a kept page."""
     if state.get("writer") is None:
         state["reader"], state["writer"] = await asyncio.open_connection("127.0.0.1", state["port"])
     reader, writer = state["reader"], state["writer"]
@@ -104,29 +108,31 @@ async def _fetch(state: dict, request: bytes) -> int:
     if headers.get("connection") == "close":
         writer.close()
         state["writer"] = None
-    return status
+    return status, headers.get("x-page-cache") == "hit"
 
 
 async def _load(port: int, path: str, cookies: list[str], requests: int, concurrency: int) -> dict:
-    times, errors, counter = [], [0], iter(range(requests))
+    times, errors, kept, counter = [], [0], [0], iter(range(requests))
 
     async def client() -> None:
         state = {"port": port}
         for i in counter:
-            request = (f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: {cookies[i % len(cookies)]}\r\n\r\n").encode()
+            request = (f"GET {path.replace('{i}', str(i))} HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: {cookies[i % len(cookies)]}\r\n\r\n").encode()
             started = time.perf_counter()
             try:
-                ok = await asyncio.wait_for(_fetch(state, request), 30) == 200
+                status, hit = await asyncio.wait_for(_fetch(state, request), 30)
+                ok = status == 200
             except (OSError, asyncio.IncompleteReadError, ValueError, IndexError):  # TimeoutError is an OSError
-                ok, state["writer"] = False, None
+                ok, hit, state["writer"] = False, False, None
             times.append((time.perf_counter() - started) * 1000)
             errors[0] += not ok
+            kept[0] += hit
         if state.get("writer") is not None:
             state["writer"].close()
 
     started = time.perf_counter()
     await asyncio.gather(*(client() for _ in range(concurrency)))
-    return {"seconds": time.perf_counter() - started, "times": times, "errors": errors[0]}
+    return {"seconds": time.perf_counter() - started, "times": times, "errors": errors[0], "kept": kept[0]}
 
 
 def load(port: int, path: str, cookies: list[str], requests: int) -> dict:
@@ -182,16 +188,17 @@ def hosted_report(child_env) -> str:
         times = sorted(t for r in results for t in r["times"])
         rows[name] = {"rps": statistics.median(len(r["times"]) / r["seconds"] for r in results),
                       "p50": statistics.median(times), "p95": times[int(0.95 * (len(times) - 1))],
-                      "errors": sum(r["errors"] for r in results)}
+                      "errors": sum(r["errors"] for r in results),
+                      "kept": sum(r["kept"] for r in results) / len(times) * 100}
     base = rows["/healthz"]["rps"]
     built = (f"built in {prepared['built_seconds']:.0f} s" if prepared["built_seconds"] is not None else "kept from an earlier run")
     lines = [f"{prepared['users']:,} users × {PEOPLE} people ({built}), PostgreSQL; `gunicorn {' '.join(command[3:-2])}` "
              f"on 127.0.0.1; {ROUNDS} rounds × {REQUESTS} requests per row at concurrency {CONCURRENCY}, "
              f"{len(cookies)} signed-in users in turn; load average {load_before:.1f} before, "
              f"{os.getloadavg()[0]:.1f} after.", "",
-             "| page | req/s | × /healthz | p50 ms | p95 ms | errors |", "|---|---|---|---|---|---|"]
+             "| page | req/s | × /healthz | p50 ms | p95 ms | errors | kept pages |", "|---|---|---|---|---|---|---|"]
     for name, r in rows.items():
-        lines.append(f"| {name} | {r['rps']:.1f} | {r['rps'] / base:.2f} | {r['p50']:.0f} | {r['p95']:.0f} | {r['errors']} |")
+        lines.append(f"| {name} | {r['rps']:.1f} | {r['rps'] / base:.2f} | {r['p50']:.0f} | {r['p95']:.0f} | {r['errors']} | {r['kept']:.0f} % |")
     return "\n".join(lines)
 
 

@@ -26,7 +26,7 @@ from coffeechat.ownership import OwnedModel
 FORMAT = "coffeechat-backup"
 SCHEMA_VERSION = 1
 # The user's own columns that are not what they typed in Settings (sign-in and permissions) or are files.
-USER_NOT_SETTINGS = {"id", "password", "last_login", "is_superuser", "username", "is_staff", "is_active", "date_joined"}
+USER_NOT_SETTINGS = {"id", "password", "last_login", "is_superuser", "username", "is_staff", "is_active", "date_joined", "data_stamp"}
 RESUME_FIELD = "resume"
 # Models that moved between apps: backups written before the move still restore.
 MOVED_LABELS = {"meetings.conversation": "conversations.conversation", "outreach.mailaccount": "mail.mailaccount"}

@@ -254,6 +254,9 @@ TASKS_BACKENDS = {
 TASKS = {"default": {"BACKEND": TASKS_BACKENDS[
     envchoice("COFFEECHAT_TASKS", tuple(TASKS_BACKENDS), "immediate" if LOCAL_MODE else "database")
 ]}}
+# On PostgreSQL, Today and the People list are kept as rendered for their owner until any of the owner's
+# data changes, and at most this long (time alone brings items due): accounts/pagecache.py. 0 turns it off.
+PAGE_CACHE_SECONDS = envint("COFFEECHAT_PAGE_CACHE_SECONDS", 60)
 IMPORT_MAX_BYTES = envint("COFFEECHAT_IMPORT_MAX_MB", 20) * 1024 * 1024
 DIGEST_EVERY_MINUTES = envint("COFFEECHAT_DIGEST_EVERY_MINUTES", 15)
 

@@ -94,3 +94,13 @@ def test_the_thanks_coach_answers_with_the_same_json_as_the_cli(client, token, t
     bare = call(client, "post", "/coach/thanks", token, {"text": note}).json()
     call_command("coach", "thanks", str(tmp_path / "note.txt"), "--json")
     assert bare == json.loads(capsys.readouterr().out) != cli  # the notes and names were used
+
+
+@pytest.mark.parametrize("path, name", [("/goals", "state"), ("/conversations", "state"), ("/messages", "kind")])
+def test_a_filter_value_that_names_nothing_lists_nothing_even_with_a_nul(client, owner, token, path, name):
+    # PostgreSQL refuses text with a NUL byte: such a value must be an empty list, not a server error.
+    GoalFactory(owner=owner, title="Archivist")
+    ConversationFactory(owner=owner)
+    for value in ("no-such-value", "active\x00", "held\x00x"):
+        listed = call(client, "get", path, token, **{name: value})
+        assert listed.status_code == 200 and listed.json()["items"] == [], (value, listed.content)

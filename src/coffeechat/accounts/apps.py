@@ -1,7 +1,14 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class AccountsConfig(AppConfig):
     name = "coffeechat.accounts"
     label = "accounts"
     verbose_name = "Accounts"
+
+    def ready(self):
+        from coffeechat.accounts.stamps import install_triggers
+
+        # After every migrate (all apps' tables exist by then): the data stamp's triggers, new tables included.
+        post_migrate.connect(install_triggers, sender=self, dispatch_uid="coffeechat-data-stamp")

@@ -46,6 +46,9 @@ class User(AbstractUser):
     # {"0": [["09:00", "12:00"]], …}: weekday (0 = Monday) -> local time ranges free for calls.
     availability = models.JSONField(default=dict, blank=True)
     resume = models.FileField(upload_to=resume_path, blank=True)
+    # On PostgreSQL the database itself raises this whenever a row of the account changes (triggers,
+    # accounts/stamps.py): a page cached at one stamp is never shown at another (accounts/pagecache.py).
+    data_stamp = models.BigIntegerField(default=0, editable=False)
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
@@ -180,3 +183,20 @@ class ApiToken(models.Model):
         if found.last_used_at is None or now - found.last_used_at > timedelta(minutes=1):
             cls.objects.filter(pk=found.pk).update(last_used_at=now)
         return found.owner
+
+
+class CachedPage(models.Model):
+    """A page as rendered for its owner, shown again until their data changes or it ages (accounts/pagecache.py)."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=64)  # SHA-256 of the path and query: any length fits the index
+    stamp = models.BigIntegerField()
+    rendered_at = models.DateTimeField()
+    valid_until = models.DateTimeField()
+    body = models.TextField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["owner", "key"], name="cachedpage_owner_key")]
+
+    def __str__(self) -> str:
+        return f"page {self.key[:8]} of {self.owner_id} at stamp {self.stamp}"

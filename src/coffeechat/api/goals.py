@@ -72,8 +72,8 @@ def _save(request, goal: Goal | None, payload: GoalIn, status: int):
 @paginate(Pages)
 def list_goals(request, state: str = ""):
     goals = _goals(request.user)
-    if state:
-        goals = goals.filter(state=state)
+    if state:  # a value that is no state lists nothing (and never reaches the database: PostgreSQL refuses NUL)
+        goals = goals.filter(state=state) if state in Goal.State.values else goals.none()
     return goals.order_by(STATE_ORDER, Lower("title"), "pk")
 
 

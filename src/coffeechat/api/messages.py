@@ -80,8 +80,8 @@ def _message(request, message_id: int) -> Message:
 def _listed(messages, person_id: int | None, kind: str, status: str):
     if person_id is not None:
         messages = messages.filter(person_id=person_id)
-    if kind:
-        messages = messages.filter(kind=kind)
+    if kind:  # as goals' state: an unknown kind lists nothing
+        messages = messages.filter(kind=kind) if kind in MessageKind.values else messages.none()
     if status == "draft":
         messages = messages.filter(sent_at__isnull=True).exclude(kind__in=[MessageKind.REPLY, MessageKind.NOTE])
     elif status == "sent":

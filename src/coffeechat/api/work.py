@@ -68,8 +68,8 @@ class SnoozeIn(Schema):
 @paginate(Pages)
 def list_conversations(request, state: str = ""):
     conversations = Conversation.objects.for_user(request.user).select_related("person", "goal")
-    if state:
-        conversations = conversations.filter(state=state)
+    if state:  # as goals' state: an unknown value lists nothing
+        conversations = conversations.filter(state=state) if state in Conversation.State.values else conversations.none()
     return conversations.order_by("-created_at", "-pk")
 
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
+from coffeechat.accounts.pagecache import cached_page
 from coffeechat.conversations.access import get_conversation_for_user
 from coffeechat.conversations.forms import ReferralForm
 from coffeechat.conversations.models import Conversation
@@ -35,6 +36,7 @@ def _today_context(request, *, refresh: bool = False):
 
 
 @login_required
+@cached_page
 def today(request):
     return render(request, "followups/today.html", _today_context(request))
 

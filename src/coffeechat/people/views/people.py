@@ -5,6 +5,7 @@ from django.db import transaction
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from coffeechat.accounts.pagecache import cached_page
 from coffeechat.people.access import get_person_for_user
 from coffeechat.people.forms import PersonForm
 from coffeechat.people.models import Organization, Person, Source, Tag
@@ -16,6 +17,7 @@ PAGE_SIZE = 25
 
 
 @login_required
+@cached_page
 def person_list(request):
     params = {
         "q": request.GET.get("q", "").strip()[:200],

@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import close_old_connections
 
-from coffeechat.accounts.tasks import clear_expired_sessions
+from coffeechat.accounts.tasks import clear_expired_sessions, drop_expired_pages
 from coffeechat.followups.tasks import send_due_digests
 from coffeechat.people.tasks import prune_abandoned_previews
 
@@ -13,10 +13,11 @@ DATABASE_BACKEND = "django_tasks_db.DatabaseBackend"
 
 
 def queue_periodic_work() -> None:
-    """The digest check and the clean-ups: abandoned import previews, expired sessions."""
+    """The digest check and the clean-ups: abandoned import previews, expired sessions, kept pages past their time."""
     send_due_digests.enqueue()
     prune_abandoned_previews.enqueue()
     clear_expired_sessions.enqueue()
+    drop_expired_pages.enqueue()
 
 
 def schedule_periodic_work(stop: threading.Event, every_minutes: int) -> None:

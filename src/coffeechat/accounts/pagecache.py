@@ -1,0 +1,78 @@
+"""Pages kept as rendered for their owner, on PostgreSQL: shown again while nothing of the account has changed.
+
+A hosted site serves many people from a few cores, and most page views change nothing: back to Today after
+reading a brief, the People list again after a call. A kept page is shown only
+- to its owner (the row is theirs, looked up by their id),
+- at the data stamp it was rendered at: the database raises the stamp with every change to the owner's rows
+  (accounts/stamps.py), so an edit, an import or a settings change is on the very next page,
+- for at most PAGE_CACHE_SECONDS, and never past the owner's midnight: time alone brings items due.
+Requests that show a flash message or come from htmx, and responses that set a cookie, are never kept. The
+CSRF token is left out of what is kept and a fresh one put in on every showing.
+"""
+
+import hashlib
+import re
+from datetime import datetime, time, timedelta
+from functools import wraps
+
+from django.conf import settings
+from django.contrib.messages import get_messages
+from django.db import connection
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.utils import timezone
+
+from coffeechat.accounts.models import CachedPage
+
+# Where a page carries its CSRF token: form fields and the htmx header on <body>.
+TOKEN = re.compile(r'(?:name="csrfmiddlewaretoken" value="|"X-CSRFToken": ")([A-Za-z0-9]+)"')
+# Raw "<" never comes from a user (escaped) and our templates have no such comment: the slot is unambiguous.
+TOKEN_SLOT = "<!--csrf-token-->"
+HEADER = "X-Page-Cache"
+
+
+def enabled() -> bool:
+    return settings.PAGE_CACHE_SECONDS > 0 and connection.vendor == "postgresql"
+
+
+def _keepable(request) -> bool:
+    return (request.method == "GET" and request.user.is_authenticated and not request.headers.get("HX-Request")
+            and not len(get_messages(request)))
+
+
+def _until(now: datetime) -> datetime:
+    local = timezone.localtime(now)
+    midnight = datetime.combine(local.date() + timedelta(days=1), time.min, tzinfo=local.tzinfo)
+    return min(now + timedelta(seconds=settings.PAGE_CACHE_SECONDS), midnight)
+
+
+def cached_page(view):
+    """Keep the view's full page per owner and path (query included); see the module's docstring."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not enabled() or not _keepable(request):
+            return view(request, *args, **kwargs)
+        user, now = request.user, timezone.now()
+        key = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+        kept = (CachedPage.objects.filter(owner=user, key=key, stamp=user.data_stamp, rendered_at__lte=now, valid_until__gt=now)
+                .values_list("body", flat=True).first())
+        if kept is not None:
+            response = HttpResponse(kept.replace(TOKEN_SLOT, get_token(request)))
+            response[HEADER] = "hit"
+            return response
+        response = view(request, *args, **kwargs)
+        if (response.status_code == 200 and not response.streaming and not response.cookies
+                and response["Content-Type"].startswith("text/html") and _keepable(request) and not request.session.modified):
+            body = response.content.decode(response.charset)
+            for token in set(TOKEN.findall(body)):
+                body = body.replace(token, TOKEN_SLOT)
+            CachedPage.objects.filter(owner=user, valid_until__lte=now).delete()
+            CachedPage.objects.bulk_create(
+                [CachedPage(owner=user, key=key, stamp=user.data_stamp, rendered_at=now, valid_until=_until(now), body=body)],
+                update_conflicts=True, unique_fields=["owner", "key"], update_fields=["stamp", "rendered_at", "valid_until", "body"],
+            )
+            response[HEADER] = "miss"
+        return response
+
+    return wrapper

@@ -1,0 +1,180 @@
+"""The data stamp (PostgreSQL triggers) and the pages kept at it: never stale after a change, never another's."""
+
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.core.management import call_command
+from django.core.management.sql import emit_post_migrate_signal
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.test import Client
+from django.utils import timezone
+
+from coffeechat.accounts.models import CachedPage, User
+from coffeechat.accounts.pagecache import HEADER, TOKEN, TOKEN_SLOT
+from coffeechat.accounts.stamps import stamped_tables
+from coffeechat.people.models import Person, Tag
+from tests.factories import ConversationFactory, PersonFactory, TagFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+postgres_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="the stamp's triggers and the page cache are PostgreSQL's")
+
+
+def stamp(user) -> int:
+    return User.objects.values_list("data_stamp", flat=True).get(pk=user.pk)
+
+
+@postgres_only
+def test_every_private_table_and_its_tag_table_has_the_three_triggers():
+    tables = [table for table, _, _ in stamped_tables()]
+    assert {"people_person", "people_person_tags", "conversations_conversation", "followups_duemark"} <= set(tables)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT c.relname, count(*) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+                       "WHERE t.tgname LIKE 'coffeechat_stamp%%' GROUP BY c.relname")
+        found = dict(cursor.fetchall())
+    assert {table: found.get(table) for table in tables} == dict.fromkeys(tables, 3)
+    assert found["accounts_user"] == 1
+
+
+@postgres_only
+def test_any_write_to_the_owners_rows_raises_only_the_owners_stamp(owner, outsider):
+    person = PersonFactory(owner=owner)
+    steps = [
+        lambda: PersonFactory(owner=owner),
+        lambda: Person.objects.filter(pk=person.pk).update(title="Nurse educator"),
+        lambda: Person.objects.bulk_create([Person(owner=owner, first_name="Ana", last_name=f"Ruiz {i}") for i in range(3)]),
+        lambda: person.tags.add(TagFactory(owner=owner)),
+        lambda: person.tags.clear(),
+        lambda: ConversationFactory(owner=owner, person=person),
+        lambda: Person.objects.filter(owner=owner, first_name="Ana").delete(),
+    ]
+    theirs = stamp(outsider)
+    for step in steps:
+        before = stamp(owner)
+        step()
+        assert stamp(owner) > before, step
+    assert stamp(outsider) == theirs
+
+
+@postgres_only
+def test_a_statement_raises_the_stamp_once_not_once_a_row(owner):
+    before = stamp(owner)
+    Person.objects.bulk_create([Person(owner=owner, first_name="P", last_name=str(i)) for i in range(50)])
+    assert stamp(owner) == before + 1
+
+
+@postgres_only
+def test_the_stamp_never_goes_back_when_a_stale_user_is_saved(owner):
+    stale = User.objects.get(pk=owner.pk)
+    Tag.objects.create(owner=owner, name="alumni")
+    raised = stamp(owner)
+    stale.time_zone = "America/Halifax"
+    stale.save()  # writes the stamp it loaded, which is behind
+    assert stamp(owner) == raised + 1
+
+
+@postgres_only
+def test_today_is_kept_and_shown_again_until_the_owner_changes_something(owner_client, owner):
+    first = owner_client.get("/")
+    assert first[HEADER] == "miss"
+    again = owner_client.get("/")
+    assert again[HEADER] == "hit"
+    assert again.content.decode().count("csrfmiddlewaretoken") == first.content.decode().count("csrfmiddlewaretoken")
+    PersonFactory(owner=owner, first_name="Zoltan", last_name="Kertesz")
+    after = owner_client.get("/people/")
+    assert after[HEADER] == "miss" and "Zoltan" in after.content.decode()
+    assert owner_client.get("/people/")[HEADER] == "hit"
+    Person.objects.filter(owner=owner).update(first_name="Zsofia")
+    changed = owner_client.get("/people/")
+    assert changed[HEADER] == "miss" and "Zsofia" in changed.content.decode() and "Zoltan" not in changed.content.decode()
+
+
+@postgres_only
+def test_a_kept_page_is_never_shown_to_someone_else(owner_client, owner, outsider_client):
+    PersonFactory(owner=owner, first_name="Private", last_name="Contact")
+    assert "Private" in owner_client.get("/people/").content.decode()
+    assert owner_client.get("/people/")[HEADER] == "hit"
+    theirs = outsider_client.get("/people/")
+    assert theirs[HEADER] == "miss" and "Private" not in theirs.content.decode()
+
+
+@postgres_only
+def test_a_kept_page_ages_out_and_never_crosses_the_owners_midnight(owner_client, owner, settings):
+    owner.time_zone = "America/Toronto"
+    owner.save()
+    late = timezone.datetime(2026, 3, 10, 23, 59, 30, tzinfo=timezone.get_fixed_timezone(-4 * 60))
+    with time_machine.travel(late, tick=False):
+        assert owner_client.get("/")[HEADER] == "miss"
+        assert owner_client.get("/")[HEADER] == "hit"
+    with time_machine.travel(late + timedelta(seconds=31), tick=False):  # past midnight in Toronto, before 60 s
+        assert owner_client.get("/")[HEADER] == "miss"
+    with time_machine.travel(late + timedelta(seconds=31 + settings.PAGE_CACHE_SECONDS), tick=False):
+        assert owner_client.get("/")[HEADER] == "miss"
+    with time_machine.travel(late - timedelta(hours=1), tick=False):  # a clock set back never sees a later page
+        assert owner_client.get("/")[HEADER] == "miss"
+
+
+@postgres_only
+def test_each_showing_gets_a_fresh_csrf_token_that_posts(owner):
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(owner)
+    first = set(TOKEN.findall(browser.get("/").content.decode()))
+    body = CachedPage.objects.get(owner=owner).body
+    assert first and TOKEN_SLOT in body and not any(token in body for token in first)
+    kept = browser.get("/")
+    assert kept[HEADER] == "hit"
+    tokens = set(TOKEN.findall(kept.content.decode()))
+    assert tokens and tokens.isdisjoint(first) and TOKEN_SLOT not in kept.content.decode()
+    posted = browser.post("/today/task/", {"title": "Send the résumé to Priya", "due": "2026-12-01", "csrfmiddlewaretoken": tokens.pop()})
+    assert posted.status_code == 302
+    assert "Send the résumé to Priya" in browser.get("/").content.decode()  # a new task: not the kept page
+
+
+@postgres_only
+def test_flash_messages_and_htmx_requests_are_never_kept(owner_client):
+    owner_client.get("/")
+    owner_client.post("/today/task/", {"title": "Call back Dr. Osei", "due": "2026-12-01"})
+    shown = owner_client.get("/")
+    assert "Task added." in shown.content.decode() and HEADER not in shown
+    assert owner_client.get("/")[HEADER] == "miss"  # the same page without the message, kept from now
+    assert owner_client.get("/")[HEADER] == "hit"
+    assert HEADER not in owner_client.get("/people/", headers={"HX-Request": "true", "HX-Target": "people-results"})
+
+
+@pytest.mark.skipif(connection.vendor == "postgresql", reason="the local app's SQLite has no page cache")
+def test_sqlite_keeps_no_pages(owner_client):
+    owner_client.get("/")
+    assert HEADER not in owner_client.get("/")
+    assert not CachedPage.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)  # the worker closes its connection between tasks
+def test_the_worker_drops_kept_pages_past_their_time(settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    owner, now = UserFactory(), timezone.now()
+    for key, until in (("gone", now - timedelta(seconds=1)), ("live", now + timedelta(seconds=50))):
+        CachedPage.objects.create(owner=owner, key=key, stamp=0, rendered_at=now - timedelta(seconds=10), valid_until=until, body="<p>")
+    call_command("worker", "--batch", verbosity=0)
+    assert list(CachedPage.objects.values_list("key", flat=True)) == ["live"]
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_migrating_back_before_the_stamp_removes_its_triggers_and_writes_still_work():
+    executor = MigrationExecutor(connection)
+    try:
+        executor.migrate([("accounts", "0006_ratecount")])
+        old = executor.loader.project_state([("accounts", "0006_ratecount")]).apps
+        emit_post_migrate_signal(0, False, connection.alias)  # as `migrate` would: must not put them back
+        owner = old.get_model("accounts", "User").objects.create(username="before")
+        Person.objects.create(owner_id=owner.pk, first_name="Still", last_name="Works")  # people is at its latest
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'coffeechat_stamp%%'")
+            assert cursor.fetchone()[0] == 0
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
+        emit_post_migrate_signal(0, False, connection.alias)
+    test_every_private_table_and_its_tag_table_has_the_three_triggers()
