@@ -7,7 +7,9 @@ per row to /healthz, Today, Today at a path never asked before (nothing kept ser
 first view), the People list and a People search (a common prefix, "bel"), signed in as SESSIONS
 seekers spread over the whole campus. The rows take turns for ROUNDS rounds, so a busy machine
 weighs on all of them alike; req/s is the median round, latencies are pooled, and "kept pages" is
-the share the page cache answered (accounts/pagecache.py). Nothing leaves the machine.
+the share the page cache answered (accounts/pagecache.py). Before the rounds, each user opens each
+page once (as someone who used the site before); a kept page lasts a minute, so later rounds render
+some again. Nothing leaves the machine.
 
     python bench/hosted.py            # needs DATABASE_URL; bench/run.py calls it too
     BENCH_HOSTED_GUNICORN="--workers 5 --threads 2" python bench/hosted.py   # try other options
@@ -32,7 +34,7 @@ REQUESTS = int(os.environ.get("BENCH_HOSTED_REQUESTS", "600"))
 ROUNDS = int(os.environ.get("BENCH_HOSTED_ROUNDS", "3"))
 CONCURRENCY = int(os.environ.get("BENCH_HOSTED_CONCURRENCY", "16"))
 SESSIONS = 200
-# "{i}" is the request's number: each "first view" asks a path not seen before, so no kept page serves it
+# "{i}" is the load process and the request's number: each "first view" asks a path not seen before, so no kept page serves it
 # (accounts/pagecache.py) and the row shows what rendering Today costs.
 ROWS = (("/healthz", "/healthz"), ("Today", "/"), ("Today, first view", "/?view={i}"), ("People list", "/people/"),
         ("People search", "/people/?q=bel"))
@@ -117,7 +119,7 @@ async def _load(port: int, path: str, cookies: list[str], requests: int, concurr
     async def client() -> None:
         state = {"port": port}
         for i in counter:
-            request = (f"GET {path.replace('{i}', str(i))} HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: {cookies[i % len(cookies)]}\r\n\r\n").encode()
+            request = (f"GET {path.replace('{i}', f'{os.getpid()}-{i}')} HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: {cookies[i % len(cookies)]}\r\n\r\n").encode()
             started = time.perf_counter()
             try:
                 status, hit = await asyncio.wait_for(_fetch(state, request), 30)
@@ -174,8 +176,10 @@ def hosted_report(child_env) -> str:
     load_before = os.getloadavg()[0]
     try:
         wait_for(port)
-        for _, path in ROWS:  # warm every worker and its connection
-            load(port, path, cookies, 4 * CONCURRENCY)
+        # Warm every worker and its connection, and let each user open each page once: the rows measure a
+        # page seen again (kept while nothing changed), "Today, first view" one rendered for the first time.
+        for _, path in ROWS:
+            load(port, path, cookies, max(4 * CONCURRENCY, len(cookies)))
         runs = {name: [] for name, _ in ROWS}
         for _ in range(ROUNDS):
             for name, path in ROWS:

@@ -22,6 +22,7 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=40)
     parser.add_argument("--sort", default="tottime")
     parser.add_argument("--queries", action="store_true")
+    parser.add_argument("--fresh", action="store_true", help="a path never asked before each time: no kept page serves it")
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL"):
         sys.exit("set DATABASE_URL to the campus database bench/hosted.py built")
@@ -69,15 +70,16 @@ def main() -> None:
     profile = cProfile.Profile()
     for i in range(args.n):
         client = clients[i % len(clients)]
+        url = f"{args.url}?fresh=p{i}-{time.time()}" if args.fresh else args.url
         profile.enable()
-        client.get(args.url)
+        client.get(url)
         profile.disable()
     cpu = (time.process_time() - started) / args.n * 1000
     print(f"{args.url}: {cpu:.1f} ms CPU, {(time.perf_counter() - wall) / args.n * 1000:.1f} ms wall per request (profiled)")
     started = time.process_time()
     wall = time.perf_counter()
     for i in range(args.n):
-        clients[i % len(clients)].get(args.url)
+        clients[i % len(clients)].get(f"{args.url}?fresh=u{i}-{time.time()}" if args.fresh else args.url)
     print(f"unprofiled: {(time.process_time() - started) / args.n * 1000:.1f} ms CPU, "
           f"{(time.perf_counter() - wall) / args.n * 1000:.1f} ms wall")
     pstats.Stats(profile).sort_stats(args.sort).print_stats(args.top)

@@ -7,6 +7,12 @@ from django.db import migrations, models
 from coffeechat.accounts.stamps import drop_triggers
 
 
+def unlogged_pages(apps, schema_editor):
+    # Kept pages need no write-ahead log: a crash empties the table, and each page is rendered again.
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("ALTER TABLE accounts_cachedpage SET UNLOGGED")
+
+
 def drop_stamp_triggers(apps, schema_editor):
     # The triggers raise data_stamp: migrated back past this migration, the column goes, so must they.
     # (Forward, `migrate` installs them once every table exists: a post_migrate receiver, accounts/apps.py.)
@@ -40,5 +46,6 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(fields=('owner', 'key'), name='cachedpage_owner_key')],
             },
         ),
+        migrations.RunPython(unlogged_pages, migrations.RunPython.noop),
         migrations.RunPython(migrations.RunPython.noop, drop_stamp_triggers),
     ]
