@@ -23,6 +23,7 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=40)
     parser.add_argument("--sort", default="cumulative")
     parser.add_argument("--plans", action="store_true", help="print EXPLAIN QUERY PLAN of each query")
+    parser.add_argument("--callers", help="also print who calls the functions matching this (a pstats pattern)")
     args = parser.parse_args()
     data_dir = HERE / "results" / f"heavy-{args.size}"
     if not data_dir.exists():
@@ -78,7 +79,10 @@ def main() -> None:
     for _ in range(args.n):
         client.get(url)
     print(f"CPU per request: {(time.process_time() - started) * 1000 / args.n:.1f} ms")
-    pstats.Stats(profile).sort_stats(args.sort).print_stats(args.top)
+    stats = pstats.Stats(profile).sort_stats(args.sort)
+    stats.print_stats(args.top)
+    if args.callers:
+        stats.print_callers(args.callers)
 
 
 if __name__ == "__main__":
