@@ -181,3 +181,12 @@ def test_migrating_back_before_the_stamp_removes_its_triggers_and_writes_still_w
         executor.migrate(executor.loader.graph.leaf_nodes())
         emit_post_migrate_signal(0, False, connection.alias)
     test_every_private_table_and_its_tag_table_has_the_three_triggers()
+
+
+@postgres_only
+def test_a_page_that_cannot_be_kept_is_still_shown(owner_client, owner, monkeypatch):
+    monkeypatch.setattr("coffeechat.accounts.pagecache.KEEP", "INSERT INTO no_such_table VALUES (%s, %s, %s, %s, %s, %s)")
+    PersonFactory(owner=owner, first_name="Ines", last_name="Duarte")
+    shown = owner_client.get("/people/")
+    assert shown.status_code == 200 and "Ines" in shown.content.decode() and HEADER not in shown
+    assert owner_client.get("/people/").status_code == 200  # the connection is still usable

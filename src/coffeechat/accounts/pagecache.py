@@ -12,18 +12,21 @@ write-ahead log: a crash empties it, which costs a render) and the worker drops 
 """
 
 import hashlib
+import logging
 import re
 from datetime import datetime, time, timedelta
 from functools import wraps
 
 from django.conf import settings
 from django.contrib.messages import get_messages
-from django.db import connection
+from django.db import DatabaseError, connection, transaction
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import timezone
 
 from coffeechat.accounts.models import CachedPage
+
+logger = logging.getLogger(__name__)
 
 # Where a page carries its CSRF token: form fields and the htmx header on <body>.
 TOKEN = re.compile(r'(?:name="csrfmiddlewaretoken" value="|"X-CSRFToken": ")([A-Za-z0-9]+)"')
@@ -75,9 +78,13 @@ def cached_page(view):
             body = response.content.decode(response.charset)
             for token in set(TOKEN.findall(body)):
                 body = body.replace(token, TOKEN_SLOT)
-            with connection.cursor() as cursor:
-                cursor.execute(KEEP, [user.pk, key, user.data_stamp, now, _until(now), body])
-            response[HEADER] = "miss"
+            try:
+                with transaction.atomic(), connection.cursor() as cursor:
+                    cursor.execute(KEEP, [user.pk, key, user.data_stamp, now, _until(now), body])
+            except DatabaseError:  # not kept is only slower: the page itself is fine
+                logger.warning("could not keep %s for user %s", request.path, user.pk, exc_info=True)
+            else:
+                response[HEADER] = "miss"
         return response
 
     return wrapper
