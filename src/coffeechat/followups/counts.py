@@ -59,6 +59,12 @@ _KEY_ID = {  # the id in a due key "kind:id" or "kind:id:moment", the kind's pre
     "sqlite": "CAST(substr(n.\"key\", {}) AS INTEGER)",  # SQLite reads the leading digits
     "postgresql": "CAST(split_part(n.\"key\", ':', 2) AS BIGINT)",
 }
+_KEY_PREFIX = {  # due keys that start with "kind:" ({prefix}; {after} is "kind;", the next string after them all)
+    # SQLite compares text byte by byte: a range, sought in the (owner, key) index, not every mark read.
+    "sqlite": "{key} >= '{prefix}' AND {key} < '{after}'",
+    # PostgreSQL's collation may pass over punctuation when it compares: no range on its index.
+    "postgresql": "substr({key}, 1, {length}) = '{prefix}'",
+}
 _MINUTE_KEY = {  # a stored time as the due keys spell it (%Y%m%d%H%M, UTC)
     "sqlite": "strftime('%%Y%%m%%d%%H%%M', {})",
     "postgresql": "to_char({} AT TIME ZONE 'UTC', 'YYYYMMDDHH24MI')",
@@ -137,8 +143,10 @@ class _Kind:
     def _with_marks(self, user, extra: str = "", extra_params=()) -> tuple[str, list]:
         """The ids of this kind's marks (few): rows found from them by id, not by going through all the rows."""
         prefix = f"{self.name}:"
-        ids = (f"SELECT {_KEY_ID[connection.vendor].format(len(prefix) + 1)} FROM {_table(DueMark)} n WHERE n.owner_id = %s "
-               f"AND substr(n.{connection.ops.quote_name('key')}, 1, {len(prefix)}) = '{prefix}'{extra}")
+        key = f"n.{connection.ops.quote_name('key')}"
+        match = _KEY_PREFIX[connection.vendor].format(key=key, prefix=prefix, length=len(prefix), after=f"{self.name};")
+        ids = (f"SELECT {_KEY_ID[connection.vendor].format(len(prefix) + 1)} FROM {_table(DueMark)} n "
+               f"WHERE n.owner_id = %s AND {match}{extra}")
         return f"{self.alias}.id IN ({ids})", [user.pk, *extra_params]
 
     def snoozed(self, user, after: datetime) -> tuple[str, list]:

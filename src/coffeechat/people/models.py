@@ -225,6 +225,9 @@ class Person(OwnedModel):
             models.Index(fields=["owner", "-updated_at", "-id"], name="person_owner_updated"),
             models.Index(fields=["owner", "keep_in_touch_days", "last_interaction_at"], name="person_kit_default"),
             models.Index(fields=["owner", "next_keep_in_touch_at"], name="person_kit_own"),
+            # Referrals to write to, oldest first (followups/counts.py): only the referred, so a network whose
+            # first referrals are all done is not walked person by person to find the next ones.
+            models.Index(fields=["owner", "created_at"], name="person_referred_created", condition=models.Q(referred_by__isnull=False)),
         ]
 
     def __str__(self) -> str:
