@@ -18,6 +18,6 @@ def clear_expired_sessions() -> None:
 
 @task()
 def drop_expired_pages() -> None:
-    """Remove kept pages past their time (accounts/pagecache.py): an owner's own next page removes theirs,
-    this removes those of people who did not come back."""
+    """Remove kept pages past their time (accounts/pagecache.py): a page rendered again overwrites its own
+    row, so without this the pages of people who did not come back, and of addresses not asked again, stay."""
     CachedPage.objects.filter(valid_until__lte=timezone.now()).delete()

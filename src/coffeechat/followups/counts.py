@@ -105,7 +105,7 @@ def surely_follow_up(user, now: datetime) -> datetime:
     return now - timedelta(days=n + 2 * -(-n // 5) + 1)
 
 
-def _table(model) -> str:
+def quoted_table(model) -> str:
     return connection.ops.quote_name(model._meta.db_table)
 
 
@@ -127,7 +127,7 @@ class _Kind:
     marks_apart: bool = False
 
     def _marked(self, join: str) -> str:
-        return (f"{join} JOIN {_table(DueMark)} m ON m.owner_id = {self.alias}.owner_id "
+        return (f"{join} JOIN {quoted_table(DueMark)} m ON m.owner_id = {self.alias}.owner_id "
                 f"AND m.{connection.ops.quote_name('key')} = {self.key_sql}")
 
     @property
@@ -145,7 +145,7 @@ class _Kind:
         prefix = f"{self.name}:"
         key = f"n.{connection.ops.quote_name('key')}"
         match = _KEY_PREFIX[connection.vendor].format(key=key, prefix=prefix, length=len(prefix), after=f"{self.name};")
-        ids = (f"SELECT {_KEY_ID[connection.vendor].format(len(prefix) + 1)} FROM {_table(DueMark)} n "
+        ids = (f"SELECT {_KEY_ID[connection.vendor].format(len(prefix) + 1)} FROM {quoted_table(DueMark)} n "
                f"WHERE n.owner_id = %s AND {match}{extra}")
         return f"{self.alias}.id IN ({ids})", [user.pk, *extra_params]
 
@@ -168,7 +168,7 @@ def _kinds(user, now: datetime) -> list[_Kind]:
     from coffeechat.followups.rules import REFERRAL_DAYS, REFLECT_DAYS
 
     adapt, adapt_day = connection.ops.adapt_datetimefield_value, connection.ops.adapt_datefield_value
-    conversations, people, messages = _table(Conversation), _table(Person), _table(Message)
+    conversations, people, messages = quoted_table(Conversation), quoted_table(Person), quoted_table(Message)
 
     def uncontacted(alias):
         return (f"NOT EXISTS (SELECT 1 FROM {messages} s WHERE s.person_id = {alias}.id AND s.sent_at IS NOT NULL "
@@ -206,7 +206,7 @@ def _kinds(user, now: datetime) -> list[_Kind]:
               f"AND NOT {under_way}", [user.pk], "'contact_referral:' || p.id",
               offset(timedelta(days=REFERRAL_DAYS)), after(timedelta(days=REFERRAL_DAYS)), marks_apart=True),
         # CROSS JOIN: the user's events first (SQLite keeps the order), then their people by the event's index.
-        _Kind("event_follow_up", "p", "e.date", f"{_table(Event)} e CROSS JOIN {people} p",
+        _Kind("event_follow_up", "p", "e.date", f"{quoted_table(Event)} e CROSS JOIN {people} p",
               f"e.owner_id = %s AND p.event_id = e.id AND p.owner_id = %s AND {uncontacted('p')}", [user.pk, user.pk],
               "'event_follow_up:' || p.id", lambda by: adapt_day(last_event_day(by, user.time_zone)),
               lambda day: event_follow_up_at(day, user.time_zone)),
@@ -215,7 +215,7 @@ def _kinds(user, now: datetime) -> list[_Kind]:
               f"c.owner_id = %s AND c.state = '{Conversation.State.REQUESTED}' AND c.follow_up_sent_at IS NULL AND c.requested_at <= %s",
               [user.pk, adapt(surely)], "'follow_up:' || c.id", lambda by: adapt(surely),
               lambda asked: add_business_days(asked.astimezone(ZoneInfo(user.time_zone or "UTC")), user.follow_up_business_days)),
-        _Kind("task", "k", "k.due_at", f"{_table(Task)} k", "k.owner_id = %s", [user.pk], "'task:' || k.id",
+        _Kind("task", "k", "k.due_at", f"{quoted_table(Task)} k", "k.owner_id = %s", [user.pk], "'task:' || k.id",
               offset(timedelta(0)), after(timedelta(0))),
         *_keep_in_touch_kinds(user, now),
     ]
@@ -226,7 +226,7 @@ def _keep_in_touch_kinds(user, now: datetime) -> list[_Kind]:
     time has come: the user's cadence from the last interaction, for people talked with; a cadence of the
     person's own by the stored next date or, while the clock has not started, from when they were added.
     The item's key names the moment it counts from, as rules.py spells it. Few are ever marked."""
-    adapt, people = connection.ops.adapt_datetimefield_value, f"{_table(Person)} p"
+    adapt, people = connection.ops.adapt_datetimefield_value, f"{quoted_table(Person)} p"
 
     def key(moment):
         return f"'keep_in_touch:' || p.id || ':' || {_MINUTE_KEY[connection.vendor].format(moment)}"
@@ -282,9 +282,9 @@ def due_counts(user, now: datetime, bounds: list[datetime], *, screenful: int = 
             snoozed, params = kind.snoozed(user, bounds[0] if bounds else now)  # snoozed past the first group
             parts.append((f"SELECT '{n}', x.id{zeros}, x.base, x.snooze FROM ({snoozed}) x", params))
     parts += _recent_requests(user, now, zeros)
-    people = _table(Person)
+    people = quoted_table(Person)
     if meetings_until is not None:
-        parts.append((f"SELECT 'meetings', COUNT(*){zeros}, {NO_TIME}, {NO_TIME} FROM {_table(Conversation)} c WHERE c.owner_id = %s "
+        parts.append((f"SELECT 'meetings', COUNT(*){zeros}, {NO_TIME}, {NO_TIME} FROM {quoted_table(Conversation)} c WHERE c.owner_id = %s "
                        f"AND c.state = '{Conversation.State.SCHEDULED}' AND c.scheduled_start > %s AND c.scheduled_start <= %s",
                        [user.pk, adapt(now), adapt(meetings_until)]))
     parts.append((f"SELECT 'introducers', COUNT(DISTINCT p.referred_by_id){zeros}, {NO_TIME}, {NO_TIME} FROM {people} p "
@@ -333,11 +333,11 @@ def _correct(kind: _Kind, done: bool, base, snooze, bounds, counts: Counts) -> N
 def _recent_requests(user, now: datetime, zeros: str) -> list[tuple[str, list]]:
     """Rows ("ask:<kind>", id, …, sent at, snoozed until) of the requests too recent to be surely past their
     follow-up: one for each kind of nudge not marked done."""
-    adapt, quote, conversations = connection.ops.adapt_datetimefield_value, connection.ops.quote_name, _table(Conversation)
+    adapt, quote, conversations = connection.ops.adapt_datetimefield_value, connection.ops.quote_name, quoted_table(Conversation)
     wait = min(user.second_contact_business_days, user.follow_up_business_days)
     params = [user.pk, adapt(surely_follow_up(user, now)), adapt(now - timedelta(days=wait - 1))]
     return [(f"SELECT 'ask:{kind}', c.id{zeros}, c.requested_at, m.snoozed_until FROM {conversations} c "
-             f"LEFT JOIN {_table(DueMark)} m ON m.owner_id = c.owner_id AND m.{quote('key')} = '{kind}:' || c.id "
+             f"LEFT JOIN {quoted_table(DueMark)} m ON m.owner_id = c.owner_id AND m.{quote('key')} = '{kind}:' || c.id "
              f"WHERE c.owner_id = %s AND c.state = '{Conversation.State.REQUESTED}' AND c.follow_up_sent_at IS NULL "
              "AND c.requested_at > %s AND c.requested_at <= %s AND m.done_at IS NULL", params)
             for kind in ("second_contact", "follow_up")]

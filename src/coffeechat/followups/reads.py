@@ -14,7 +14,7 @@ from django.db import connection, connections
 
 from coffeechat.conversations.models import Conversation
 from coffeechat.events.models import Event
-from coffeechat.followups.counts import read_moment
+from coffeechat.followups.counts import quoted_table, read_moment
 from coffeechat.followups.models import DueMark, Task, Touch
 from coffeechat.outreach.models import Message, MessageKind
 from coffeechat.people.models import NAME_FIELDS, Organization, Person
@@ -78,10 +78,6 @@ TASK = Columns(Task, ["owner", "title", "due_at", "person", "conversation"])
 TASK_PERSON = Columns(Person, NAME_FIELDS)
 
 
-def _table(model) -> str:
-    return connection.ops.quote_name(model._meta.db_table)
-
-
 def _among(column: str, values) -> tuple[str, list]:
     """column IN values. PostgreSQL takes them as one array: the statement's text stays the same whatever
     their number, so psycopg parses it once and PostgreSQL prepares it once a connection."""
@@ -121,13 +117,13 @@ def conversations(user, ids, meetings: tuple | None, thanks: bool) -> list:
     if meetings is not None:
         chosen.append(f"(c.state = '{Conversation.State.SCHEDULED}' AND c.scheduled_start > %s AND c.scheduled_start <= %s)")
         params += [adapt(meetings[0]), adapt(meetings[1])]
-    last_thanks = (f"(SELECT MAX(t.sent_at) FROM {_table(Message)} t WHERE t.conversation_id = c.id "
+    last_thanks = (f"(SELECT MAX(t.sent_at) FROM {quoted_table(Message)} t WHERE t.conversation_id = c.id "
                    f"AND t.kind = '{MessageKind.THANK_YOU}' AND t.sent_at IS NOT NULL)") if thanks else "NULL"
     sql = (f"SELECT {CONVERSATION.sql('c')}, {NAMED.sql('p')}, {ORGANIZATION.sql('o')}, "
-           f"CASE WHEN EXISTS (SELECT 1 FROM {_table(PlanItem)} q WHERE q.owner_id = c.owner_id AND q.conversation_id = c.id) "
+           f"CASE WHEN EXISTS (SELECT 1 FROM {quoted_table(PlanItem)} q WHERE q.owner_id = c.owner_id AND q.conversation_id = c.id) "
            f"THEN 1 ELSE 0 END, {last_thanks} "
-           f"FROM {_table(Conversation)} c INNER JOIN {_table(Person)} p ON p.id = c.person_id "
-           f"LEFT JOIN {_table(Organization)} o ON o.id = p.organization_id "
+           f"FROM {quoted_table(Conversation)} c INNER JOIN {quoted_table(Person)} p ON p.id = c.person_id "
+           f"LEFT JOIN {quoted_table(Organization)} o ON o.id = p.organization_id "
            f"WHERE c.owner_id = %s AND ({' OR '.join(chosen)})")
     found, split = [], _splitter(CONVERSATION, NAMED, ORGANIZATION)
     for row in _rows(sql, params):
@@ -147,8 +143,8 @@ def people(user, ids) -> dict:
         return {}
     among, params = _among("p.id", ids)
     sql = (f"SELECT {PERSON.sql('p')}, {ORGANIZATION.sql('o')}, {REFERRER.sql('r')}, {EVENT.sql('e')} "
-           f"FROM {_table(Person)} p LEFT JOIN {_table(Organization)} o ON o.id = p.organization_id "
-           f"LEFT JOIN {_table(Person)} r ON r.id = p.referred_by_id LEFT JOIN {_table(Event)} e ON e.id = p.event_id "
+           f"FROM {quoted_table(Person)} p LEFT JOIN {quoted_table(Organization)} o ON o.id = p.organization_id "
+           f"LEFT JOIN {quoted_table(Person)} r ON r.id = p.referred_by_id LEFT JOIN {quoted_table(Event)} e ON e.id = p.event_id "
            f"WHERE p.owner_id = %s AND {among}")
     found, split = {}, _splitter(PERSON, ORGANIZATION, REFERRER, EVENT)
     for row in _rows(sql, [user.pk, *params]):
@@ -167,15 +163,15 @@ def interactions(ids) -> tuple[dict, dict, set]:
         return {}, {}, contacted
     sent_by, params = _among("s.person_id", ids)
     touched_by, _ = _among("h.person_id", ids)
-    sql = (f"SELECT s.person_id, s.kind, s.sent_at FROM {_table(Message)} s WHERE {sent_by} "
-           f"AND s.sent_at IS NOT NULL UNION ALL SELECT h.person_id, '', h.happened_at FROM {_table(Touch)} h WHERE {touched_by}")
+    sql = (f"SELECT s.person_id, s.kind, s.sent_at FROM {quoted_table(Message)} s WHERE {sent_by} "
+           f"AND s.sent_at IS NOT NULL UNION ALL SELECT h.person_id, '', h.happened_at FROM {quoted_table(Touch)} h WHERE {touched_by}")
     for pid, kind, sent in _rows(sql, params * 2):
         moments[pid].append(read_moment(sent))
         if kind and kind != MessageKind.REPLY:
             contacted.add(pid)
     State = Conversation.State
     talked_with, params = _among("c.person_id", ids)
-    sql = (f"SELECT {TALK.sql('c')} FROM {_table(Conversation)} c WHERE {talked_with} "
+    sql = (f"SELECT {TALK.sql('c')} FROM {quoted_table(Conversation)} c WHERE {talked_with} "
            f"AND c.state IN ('{State.HELD}', '{State.SCHEDULED}')")
     build = TALK.reader()
     for row in _rows(sql, params):
@@ -189,8 +185,8 @@ def tasks(user, ids) -> list:
     if not ids:
         return []
     among, params = _among("k.id", ids)
-    sql = (f"SELECT {TASK.sql('k')}, {TASK_PERSON.sql('p')} FROM {_table(Task)} k "
-           f"LEFT JOIN {_table(Person)} p ON p.id = k.person_id WHERE k.owner_id = %s AND {among}")
+    sql = (f"SELECT {TASK.sql('k')}, {TASK_PERSON.sql('p')} FROM {quoted_table(Task)} k "
+           f"LEFT JOIN {quoted_table(Person)} p ON p.id = k.person_id WHERE k.owner_id = %s AND {among}")
     found, split = [], _splitter(TASK, TASK_PERSON)
     for row in _rows(sql, [user.pk, *params]):
         task, person, _ = split(row)
@@ -205,5 +201,5 @@ def marks(user, keys) -> list[tuple]:
         return []
     key = connection.ops.quote_name("key")
     among, params = _among(f"m.{key}", keys) if keys is not None else ("", [])
-    sql = f"SELECT m.{key}, m.done_at, m.snoozed_until FROM {_table(DueMark)} m WHERE m.owner_id = %s" + (f" AND {among}" if among else "")
+    sql = f"SELECT m.{key}, m.done_at, m.snoozed_until FROM {quoted_table(DueMark)} m WHERE m.owner_id = %s" + (f" AND {among}" if among else "")
     return [(key, read_moment(done), read_moment(snoozed)) for key, done, snoozed in _rows(sql, [user.pk, *params])]
