@@ -1,8 +1,8 @@
 """The heavy seeker's data, at any size: people, organisations, conversations with question plans,
 messages, notes, touches and tasks, written in bulk (Django must be set up by the caller).
 
-At 30,000 people: 5,000 organisations, 2,000 conversations (eight planned questions each), 20,000
-messages and notes, 2,000 touches, 600 tasks. Smaller sizes scale every count down in proportion.
+At 30,000 people: 5,000 organisations (40 of them targets), 2,000 conversations (eight planned questions
+each), 20,000 messages and notes, 2,000 touches, 600 tasks. Smaller sizes scale every count down in proportion.
 """
 
 import random
@@ -119,9 +119,16 @@ def build(user, people: int, seed: int = 12, *, fill_clock: bool = True) -> dict
          for _ in range(n_tasks)], batch_size=4000)
     tasks = list(Task.objects.filter(owner=user).order_by("due_at"))
     DueMark.objects.bulk_create([DueMark(owner=user, key=f"task:{t.pk}", done_at=now) for t in tasks if t.due_at < now - timedelta(days=7)])
+    # A target list of the size coaches suggest (about forty organisations), rated; its own random numbers,
+    # so the rows above stay as they were.
+    rating = random.Random(seed + 1)
+    targets = rating.sample(orgs, k=min(40, len(orgs)))
+    for org in targets:
+        org.is_target, org.motivation, org.postings = True, rating.randint(0, 3), rating.randint(1, 3)
+    Organization.objects.bulk_update(targets, ["is_target", "motivation", "postings"])
     if fill_clock:
         fill_keep_in_touch_clock()
-    return {"people": people, "organisations": n_orgs, "conversations": n_conv, "messages": len(messages), "tasks": n_tasks}
+    return {"people": people, "organisations": n_orgs, "targets": len(targets), "conversations": n_conv, "messages": len(messages), "tasks": n_tasks}
 
 
 def fill_keep_in_touch_clock() -> None:

@@ -21,8 +21,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 RESULTS = HERE / "results"
-DATA_VERSION = 1
-PAGES = ["Today", "Today: show all overdue", "People list", "People search", "Person", "Conversation", "Brief", "Settings"]
+DATA_VERSION = 2
+PAGES = ["Today", "Today: show all overdue", "People list", "People search", "Person", "Conversation", "Brief", "Settings",
+         "Conversations", "Organisations", "Targets", "Insights"]
 
 
 def child_env(data_dir: Path | None = None, **extra) -> dict:
@@ -73,6 +74,7 @@ def measure_size(people: int, repeats: int) -> dict:
         "Today": "/", "Today: show all overdue": "/today/overdue/", "People list": "/people/", "People search": "/people/?q=bel",
         "Person": f"/people/{rows['person']}/", "Conversation": f"/conversations/{rows['conversation']}/",
         "Brief": f"/conversations/{rows['conversation']}/brief/", "Settings": "/settings/",
+        "Conversations": "/conversations/", "Organisations": "/organizations/", "Targets": "/targets/", "Insights": "/insights/",
     }
     pages = {}
     for name, url in urls.items():

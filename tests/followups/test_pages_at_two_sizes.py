@@ -23,7 +23,8 @@ _spec.loader.exec_module(dataset)
 PAGES = {
     "Today": "/", "Today: show all overdue": "/today/overdue/", "People list": "/people/", "People search": "/people/?q=bel", "Person": "/people/{person}/",
     "Conversation": "/conversations/{conversation}/", "Brief": "/conversations/{conversation}/brief/",
-    "Settings": "/settings/",
+    "Settings": "/settings/", "Conversations": "/conversations/", "Organisations": "/organizations/", "Targets": "/targets/",
+    "Insights": "/insights/",
 }
 
 

@@ -195,3 +195,35 @@ def test_careers_side_by_side_show_what_each_careers_conversations_led_to(owner_
                  "Health UX Society", "(association)", 'href="https://northwind.example/jobs"', "— Ana Alum"):
         assert text in section, text
     assert "Not mine" not in body
+
+
+def test_only_the_people_the_pictures_draw_on_are_read(owner, story):
+    from coffeechat.insights.data import load, load_people
+
+    PersonFactory.create_batch(30, owner=owner)  # names never contacted: not in any picture
+    assert set(load(owner).people) == {story[k].pk for k in ("ana", "ben", "cleo", "dan")}
+    # The targets page: the people there and who referred them, two steps back (Cleo ← Ben ← Ana).
+    assert set(load_people(owner, organizations=[story["target"]])) == {story[k].pk for k in ("cleo", "ben", "ana")}
+    assert load_people(owner) == {}
+
+
+def test_old_conversations_count_in_all_time_but_not_in_the_last_year_or_the_chart(owner, story):
+    from coffeechat.insights.data import load
+    from coffeechat.insights.report import as_json, build
+
+    long_ago = timezone.now() - timedelta(days=500)
+    ConversationFactory(owner=owner, person=story["dan"], state="held", requested_at=long_ago,
+                        scheduled_start=long_ago + timedelta(days=5), ended_at=long_ago + timedelta(days=5, hours=1))
+    account = load(owner)
+    assert as_json(build(account))["funnel"]["met"] == 2
+    assert as_json(build(account, period="365"))["funnel"]["met"] == 1
+    assert sum(week["held"] for week in build(account, period="365")["activity"]) == 1
+
+
+def test_names_in_the_network_picture_and_table_are_escaped(owner_client, owner, story):
+    PersonFactory(owner=owner, first_name="<script>alert(1)</script>", last_name="O'Hara", referred_by=story["ana"])
+    body = owner_client.get(reverse("insights")).content.decode()
+    network = body.split('id="network"')[1].split("</section>")[0]
+    assert "<script>" not in network
+    assert network.count("&lt;script&gt;alert(1)&lt;/script&gt; O&#x27;Hara") >= 3  # the dot's title, its label and the table row
+    assert '<circle cx="' in network and "<tr><th scope=\"row\"><a href=" in network

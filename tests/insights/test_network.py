@@ -17,7 +17,7 @@ def test_the_tree_reads_depth_first_and_survives_a_referral_loop(owner):
     loop_one.referred_by = loop_two
     loop_one.save()
     PersonFactory(owner=owner, first_name="Untouched")  # never asked, no referral: not in the picture
-    nodes = referral_tree(load_people(owner), load_conversations(owner))
+    nodes = referral_tree(load_people(owner, in_touch=True), load_conversations(owner))
     assert [(n.name, n.depth) for n in nodes][:4] == [("Me", 0), ("Ana A", 1), ("Ben B", 2), ("Cy C", 3)]
     assert {n.name for n in nodes} == {"Me", "Ana A", "Ben B", "Cy C", "Loop One", "Loop Two"}
     assert [n.y for n in nodes] == sorted(n.y for n in nodes)

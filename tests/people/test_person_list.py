@@ -121,3 +121,25 @@ def test_each_row_shows_name_role_organisation_source_and_tags_escaped(owner_cli
     assert '<span class="tag">mentor</span>' in body and '<span class="tag">&lt;b&gt;bold&lt;/b&gt;</span>' in body
     row = body.split(f'href="{reverse("people:person", args=[unnamed.pk])}"')[1].split("</li>")[0]
     assert row.startswith(">only@example.org</a>") and "<small>" not in row.split("</span>")[0]
+
+
+def test_a_search_pages_its_matches_in_the_lists_order_with_their_count(owner_client, owner):
+    for i in range(30):
+        PersonFactory(owner=owner, first_name="Bella", last_name=f"Match{i:02d}")
+    PersonFactory(owner=owner, first_name="Other", last_name="Person")
+    first = owner_client.get(URL, {"q": "bel"})
+    second = owner_client.get(URL, {"q": "bel", "page": 2})
+    beyond = owner_client.get(URL, {"q": "bel", "page": 99})
+    assert names(first) == [f"Bella Match{i:02d}" for i in range(25)]
+    assert names(second) == names(beyond) == [f"Bella Match{i:02d}" for i in range(25, 30)]
+    assert "30 people match" in first.content.decode() and "Page 2 of 2" in second.content.decode()
+    newest = owner_client.get(URL, {"q": "bel", "sort": "-created"})
+    assert names(newest)[0] == "Bella Match29"
+
+
+def test_tags_show_in_alphabetical_order_whatever_their_case(owner_client, owner):
+    person = PersonFactory(owner=owner, first_name="Tagged")
+    set_tags(person, ["zeta", "Mid", "alpha"])
+    for params in ({}, {"q": "tagged"}):
+        body = owner_client.get(URL, params).content.decode().split('class="people-list"')[1]  # the rows, not the tag filter
+        assert body.index(">alpha<") < body.index(">Mid<") < body.index(">zeta<")

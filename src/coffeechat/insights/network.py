@@ -24,6 +24,7 @@ class Node:
     children: list = field(default_factory=list)
     x: int = 0
     y: int = 0
+    order: tuple = ()              # by name, then id: the tree's reading order among siblings
 
 
 def person_states(people: dict, conversations: list) -> dict:
@@ -51,7 +52,8 @@ def referral_tree(people: dict, conversations: list, me: str = "Me") -> list[Nod
     person_url = reverse("people:person", args=[PLACEHOLDER]).replace(str(PLACEHOLDER), "{}")
     for pid in shown:
         p = people[pid]
-        nodes[pid] = Node(pid, p.display_name, states.get(pid, "not_yet"), person_url.format(pid))
+        name = p.display_name
+        nodes[pid] = Node(pid, name, states.get(pid, "not_yet"), person_url.format(pid), order=(name.casefold(), pid))
     for pid in shown:
         parent = people[pid].referred_by_id
         parent = parent if parent in nodes and parent != pid else ROOT_ID
@@ -69,15 +71,15 @@ def referral_tree(people: dict, conversations: list, me: str = "Me") -> list[Nod
             node.depth = level
             node.x, node.y = 12 + level * INDENT, 18 + len(ordered) * ROW
             ordered.append(node)
-            children = sorted(node.children, key=lambda n: (n.name.casefold(), n.id))
-            stack.extend((child, level + 1) for child in reversed(children))
+            stack.extend((child, level + 1) for child in sorted(node.children, key=lambda n: n.order, reverse=True))
 
     visit(nodes[ROOT_ID], 0)
     # A referral loop (A referred B, B referred A) leaves people unreached: hang them from the root.
-    for node in sorted(nodes.values(), key=lambda n: (n.name.casefold(), n.id)):
-        if node.id not in seen:
-            node.parent = ROOT_ID
-            visit(node, 1)
+    if len(seen) < len(nodes):
+        for node in sorted(nodes.values(), key=lambda n: n.order):
+            if node.id not in seen:
+                node.parent = ROOT_ID
+                visit(node, 1)
     for node in ordered:
         node.parent_name = nodes[node.parent].name if node.parent is not None else ""
     return ordered

@@ -29,19 +29,11 @@ LEAD_HEADINGS = {Lead.Kind.ORGANIZATION: "Organisations mentioned", Lead.Kind.OP
                  Lead.Kind.RESOURCE: "Resources", Lead.Kind.CAREER: "Careers and roles mentioned"}
 
 
-def activity_time(c):
-    return c.requested_at or c.scheduled_start or c.created_at
-
-
-def held_time(c):
-    return c.ended_at or c.scheduled_start or c.requested_at or c.created_at
-
-
 def select(account: Account, goal_id: int | None, period: str, now: datetime | None = None) -> list:
     days = PERIODS.get(period, PERIODS["all"])[1]
-    since = (now or timezone.now()) - timedelta(days=days) if days else None
+    since = (now or account.now or timezone.now()) - timedelta(days=days) if days else None
     return [c for c in account.conversations
-            if (goal_id is None or c.goal_id == goal_id) and (since is None or activity_time(c) >= since)]
+            if (goal_id is None or c.goal_id == goal_id) and (since is None or (c.recent_activity is not None and c.recent_activity >= since))]
 
 
 def rate(part: int, whole: int) -> int | None:
@@ -111,7 +103,7 @@ def replies_by_source(account: Account, conversations: list) -> list[ReplyRow]:
 
 def replies_by_channel(account: Account, conversations: list) -> list[ReplyRow]:
     first = {}
-    for m in sorted(account.messages, key=lambda m: m.sent_at):
+    for m in account.messages:  # oldest first
         if m.kind in ("request", "follow_up") and m.conversation_id is not None:
             first.setdefault(m.conversation_id, m)
     counts = defaultdict(lambda: [0, 0])
@@ -178,7 +170,8 @@ def careers(account: Account, conversations: list, goals: list) -> list[Career]:
 
 def activity(account: Account, conversations: list, period: str, now: datetime | None = None) -> list[dict]:
     """Requests sent and conversations held per week (the user's week start), oldest first."""
-    now = timezone.localtime(now or timezone.now())
+    zone = timezone.get_current_timezone()
+    now = (now or account.now or timezone.now()).astimezone(zone)
     days = PERIODS.get(period, PERIODS["all"])[1]
     weeks = min(max((days or 7 * ACTIVITY_WEEKS) // 7, 4), 53)
     first_day = account.user.week_start if hasattr(account.user, "week_start") else 0
@@ -187,14 +180,14 @@ def activity(account: Account, conversations: list, period: str, now: datetime |
     sent, held = Counter(), Counter()
 
     def week_of(moment):
-        day = timezone.localtime(moment).date()
+        day = moment.astimezone(zone).date()
         return day - timedelta(days=(day.weekday() - first_day) % 7)
 
     for c in conversations:
-        if c.requested_at:
-            sent[week_of(c.requested_at)] += 1
-        if c.state == "held":
-            held[week_of(held_time(c))] += 1
+        if c.recent_request:
+            sent[week_of(c.recent_request)] += 1
+        if c.recent_held:
+            held[week_of(c.recent_held)] += 1
     aim = getattr(account.user, "weekly_aim", None) or 0
     top = max([sent[s] for s in starts] + [held[s] for s in starts] + [aim, 1])
     weeks = []
@@ -209,7 +202,7 @@ def activity(account: Account, conversations: list, period: str, now: datetime |
 def build(account: Account, *, goal_id: int | None = None, period: str = "all", me: str = "Me", now=None) -> dict:
     conversations = select(account, goal_id, period, now)
     goals = [g for g in account.goals if goal_id is None or g.pk == goal_id]
-    targets = rank([o for o in account.organizations if o.is_target], account.people, account.conversations)
+    targets = rank(account.targets, account.people, account.conversations)
     nodes = referral_tree(account.people, conversations, me)
     return {
         "funnel": funnel(account, conversations),

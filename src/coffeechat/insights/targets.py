@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from coffeechat.insights.data import is_asked, load_conversations, load_organizations, load_people
+from coffeechat.insights.data import is_asked, load_conversations, load_people, load_targets
 from coffeechat.people.models import Organization
 from coffeechat.people.services import organization_named
 from coffeechat.text import fold
@@ -55,6 +55,8 @@ def advocacy(conversations) -> int:
 
 
 def rank(organizations, people: dict, conversations: list) -> list[Target]:
+    if not organizations:
+        return []
     by_org = {}
     for person in people.values():
         if person.organization_id is not None:
@@ -74,8 +76,9 @@ def rank(organizations, people: dict, conversations: list) -> list[Target]:
 
 
 def target_list(user) -> list[Target]:
-    """The user's targets in the page's order: three queries whatever the list's size."""
-    return rank(load_organizations(user, targets_only=True), load_people(user), load_conversations(user))
+    """The user's targets in the page's order: three queries whatever the list's size (or the network's)."""
+    targets = load_targets(user)
+    return rank(targets, load_people(user, organizations=targets), load_conversations(user, at=targets))
 
 
 @transaction.atomic

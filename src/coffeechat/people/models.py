@@ -156,6 +156,11 @@ def validate_phone(value: str) -> None:
         raise ValidationError("not a phone number")
 
 
+def name_to_show(first: str, middle: str, last: str, email: str) -> str:
+    """A person's name as lists show it: the name's parts, else their first email address."""
+    return " ".join(part for part in (first, middle, last) if part) or email or "(no name)"
+
+
 class Person(OwnedModel):
     # What each line of the list fields must be: the person form and `restore` both check these.
     LINE_VALIDATORS = {
@@ -235,8 +240,7 @@ class Person(OwnedModel):
 
     @property
     def display_name(self) -> str:
-        name = " ".join(part for part in (self.first_name, self.middle_name, self.last_name) if part)
-        return name or (self.emails[0] if self.emails else "(no name)")
+        return name_to_show(self.first_name, self.middle_name, self.last_name, self.emails[0] if self.emails else "")
 
     @property
     def primary_email(self) -> str:

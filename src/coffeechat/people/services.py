@@ -1,8 +1,11 @@
 """People and organisations: the writes and queries that views and commands share."""
 
+from collections import defaultdict
 from datetime import datetime, timedelta
 
+from django.core.paginator import Page, Paginator
 from django.db.models import FilteredRelation, Prefetch, Q, QuerySet
+from django.db.models.functions import Lower
 from django.utils import timezone
 
 from coffeechat.people.models import (
@@ -131,6 +134,46 @@ def people_list(owner, *, query: str = "", source: str = "", tag: str = "", sort
     if sort == "organization":
         people = people.annotate(own_organization=FilteredRelation("organization", condition=Q(organization__owner=owner)))
     return people.order_by(*SORTS.get(sort, SORTS["name"]))
+
+
+# What a row of the list shows (people_rows): the other columns stay in the database.
+LIST_FIELDS = ("first_name", "middle_name", "last_name", "emails", "title", "source", "organization")
+
+
+def _with_labels(people: list[Person], owner) -> list[Person]:
+    """Set each row's `organization_name` and `tag_names`, read in two small queries for the whole page.
+
+    Django's prefetch built a queryset per person for the tags: most of the list's time for 25 rows.
+    The organisation is read among the owner's own only.
+    """
+    organization_ids = {person.organization_id for person in people if person.organization_id}
+    names = dict(Organization.objects.for_user(owner).filter(pk__in=organization_ids).values_list("pk", "name")) if organization_ids else {}
+    tags = defaultdict(list)
+    for person_id, tag in (Person.tags.through.objects.filter(person_id__in=[person.pk for person in people])
+                           .order_by(Lower("tag__name")).values_list("person_id", "tag__name")):
+        tags[person_id].append(tag)
+    for person in people:
+        person.organization_name = names.get(person.organization_id, "")
+        person.tag_names = tags[person.pk]
+    return people
+
+
+def people_page(owner, number, size: int, *, query: str = "", sort: str = "name", **filters) -> Page:
+    """One page of `people_list`, with what its rows show (`_with_labels`).
+
+    A search reads its matches once: their ids in order (the count is their number), then the page's
+    rows by id. Counting and paging as two queries ran the full-text match twice, and the match, not
+    the 25 rows, is what a search costs. Without a search the list pages by its index as usual.
+    """
+    people = people_list(owner, query=query, sort=sort, **filters).prefetch_related(None).only(*LIST_FIELDS)
+    if query:
+        page = Paginator(list(people.values_list("pk", flat=True)), size).get_page(number)
+        rows = people_list(owner, sort=sort).prefetch_related(None).only(*LIST_FIELDS).filter(pk__in=page.object_list)
+    else:
+        page = Paginator(people, size).get_page(number)
+        rows = page.object_list
+    page.object_list = _with_labels(list(rows), owner)
+    return page
 
 
 def advance_keep_in_touch(person: Person, when: datetime, *, talk: bool = False, now: datetime | None = None) -> None:

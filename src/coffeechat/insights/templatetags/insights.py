@@ -1,4 +1,7 @@
 from django import template
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 
 from coffeechat.insights.lead_views import leads_context
 from coffeechat.insights.models import Goal
@@ -24,3 +27,28 @@ def first_goal_step(context):
 def conversation_leads(context, conversation):
     """In live mode and on the follow-up page: what the conversation led to, and the quick form to note more."""
     return leads_context(context["request"], conversation) | {"csrf_token": context.get("csrf_token")}
+
+
+NODE_TITLES = {"met": "met", "asked": "asked", "me": "you"}
+ROW_STATES = {"met": "met", "asked": "asked"}
+
+
+@register.simple_tag
+def network_shapes(nodes, edges):
+    """The referral tree's lines and dots (insights/insights.html): written here rather than in the template
+    language, which took most of the page's time for a few hundred people. Numbers are never localised (SVG)."""
+    parts = [f'<path d="M{e["x1"]} {e["y1"]} V{e["y2"]} H{e["x2"]}" class="edge"></path>' for e in edges]
+    for n in nodes:
+        name = escape(n.name)
+        shape = (f'<g class="node node-{escape(n.state)}"><title>{name} — {NODE_TITLES.get(n.state, "not asked yet")}</title>'
+                 f'<circle cx="{n.x}" cy="{n.y}" r="7"></circle><text x="{n.x + 12}" y="{n.y + 5}">{escape(Truncator(n.name).chars(34))}</text></g>')
+        parts.append(f'<a href="{escape(n.url)}">{shape}</a>' if n.url else shape)
+    return mark_safe("\n".join(parts))  # every value above escaped or a number
+
+
+@register.simple_tag
+def network_rows(nodes):
+    """The same people as table rows (the picture's text alternative)."""
+    return mark_safe("".join(  # every value escaped
+        f'<tr><th scope="row"><a href="{escape(n.url)}">{escape(n.name)}</a></th><td>{escape(n.parent_name)}</td>'
+        f'<td>{ROW_STATES.get(n.state, "not yet")}</td></tr>' for n in nodes if n.url))

@@ -31,13 +31,12 @@ def people_rows(people):
     """The rows of the people list: name (a link), title and organisation, source and tags.
 
     Written here rather than in the template language, which took most of the page's time for 25 rows
-    (people/_people_results.html calls this).
+    (people/_people_results.html calls this with the rows of services.people_page).
     """
     rows = []
     for person in people:
-        organization = person.organization.name if person.organization else ""
-        role = " · ".join(escape(part) for part in (person.title, organization) if part)
-        tags = "".join(f'<span class="tag">{escape(tag.name)}</span>' for tag in person.tags.all())
+        role = " · ".join(escape(part) for part in (person.title, person.organization_name) if part)
+        tags = "".join(f'<span class="tag">{escape(tag)}</span>' for tag in person.tag_names)
         rows.append(
             f'\n  <li>\n    <span class="who">\n      <a href="{url_with_id("people:person", person.pk)}">{escape(person.display_name)}</a>'
             f'{f"<br><small>{role}</small>" if role else ""}\n    </span>\n'

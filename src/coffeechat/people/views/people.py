@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
@@ -11,7 +10,7 @@ from coffeechat.people.forms import PersonForm
 from coffeechat.people.models import Organization, Person, Source, Tag
 from coffeechat.people.picker import PICK_LIMIT, people_matching, person_label
 from coffeechat.people.search import words
-from coffeechat.people.services import SORT_LABELS, SORTS, organization_named, people_list, set_tags
+from coffeechat.people.services import SORT_LABELS, SORTS, organization_named, people_page, set_tags
 
 PAGE_SIZE = 25
 
@@ -26,12 +25,10 @@ def person_list(request):
         "sort": request.GET.get("sort") if request.GET.get("sort") in SORTS else "name",
         "batch": request.GET.get("batch", "") if request.GET.get("batch", "").isdigit() else "",
     }
-    people = people_list(
-        request.user, query=params["q"], source=params["source"], tag=params["tag"], sort=params["sort"],
-        batch=int(params["batch"]) if params["batch"] else None,
+    page = people_page(
+        request.user, request.GET.get("page"), PAGE_SIZE, query=params["q"], source=params["source"], tag=params["tag"],
+        sort=params["sort"], batch=int(params["batch"]) if params["batch"] else None,
     )
-    # The list shows names, title, organisation, source and tags: the long fields stay in the database.
-    page = Paginator(people.defer("research", "search_text", "commonalities", "phones", "links"), PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "page": page,
         "params": params,
