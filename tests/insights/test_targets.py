@@ -63,6 +63,10 @@ def test_rating_and_removing_a_target(owner_client, owner):
     owner_client.post(reverse("insights:target-rate", args=[org.pk]), {"motivation": "3", "postings": "2"})
     org.refresh_from_db()
     assert (org.motivation, org.postings) == (3, 2)
+    form = owner_client.get(reverse("insights:targets")).content.decode().split('class="rate-form"')[1].split("</form>")[0]
+    motivation, postings = form.split('name="postings"')
+    assert '<option value="3" selected>' in motivation and motivation.count(" selected") == 1
+    assert '<option value="2" selected>' in postings and postings.count(" selected") == 1
     owner_client.post(reverse("insights:target-rate", args=[org.pk]), {"motivation": "9", "postings": "0"})
     org.refresh_from_db()
     assert (org.motivation, org.postings) == (3, 2)

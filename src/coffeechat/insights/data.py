@@ -2,13 +2,24 @@
 
 Each loader is one query for one user; the pictures are computed in Python from what they return.
 Rows come as plain records (`PersonRow`, `ConversationRow`, …), not model instances: a heavy seeker's
-thousands of conversations, messages and notes made building models most of the page's time.
+thousands of conversations and notes made building models most of the page's time.
 """
 
 from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta
 
-from django.db.models import BooleanField, Case, DateTimeField, ExpressionWrapper, F, Q, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    DateTimeField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    Subquery,
+    When,
+)
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -70,25 +81,17 @@ class ConversationRow:
     recent_held: datetime | None       # held conversations only: when it ended (or was planned, asked for)
     learned: str
     fit: str
+    first_channel: str | None          # of the first request or follow-up sent
+    thanked: bool                      # a thank-you was sent
 
     def get_state_display(self) -> str:
         return STATE_LABELS.get(self.state, self.state)
 
+    def get_channel_display(self) -> str:
+        return CHANNEL_LABELS.get(self.first_channel, self.first_channel or "")
+
     def get_absolute_url(self) -> str:
         return url_with_id("meetings:conversation", self.pk)
-
-
-@dataclass(slots=True, eq=False)
-class MessageRow:
-    """A sent message; `load` reads them oldest first."""
-
-    person_id: int
-    conversation_id: int | None
-    kind: str
-    channel: str
-
-    def get_channel_display(self) -> str:
-        return CHANNEL_LABELS.get(self.channel, self.channel)
 
 
 @dataclass(slots=True, eq=False)
@@ -109,7 +112,6 @@ class Account:
     targets: list = field(default_factory=list)         # target organisations
     people: dict = field(default_factory=dict)          # id -> PersonRow
     conversations: list = field(default_factory=list)
-    messages: list = field(default_factory=list)        # sent requests and thank-yous
     notes: list = field(default_factory=list)           # plan items with a note
     leads: list = field(default_factory=list)           # what conversations led to
 
@@ -145,6 +147,7 @@ def load_conversations(user, *, at=None, now: datetime | None = None) -> list:
     if at is not None:
         conversations = conversations.filter(person__organization_id__in=[o.pk for o in at])
     recent = (now or timezone.now()) - RECENT
+    sent = Message.objects.filter(conversation=OuterRef("pk"), sent_at__isnull=False)
 
     def when_recent(moment: str, *conditions: Q) -> Case:
         return Case(When(*conditions, **{f"{moment}__gte": recent}, then=F(moment)), default=None, output_field=DateTimeField())
@@ -157,6 +160,9 @@ def load_conversations(user, *, at=None, now: datetime | None = None) -> list:
         was_answered=ExpressionWrapper(Q(answered_at__isnull=False), output_field=BooleanField()),
         recent_activity=when_recent("activity"), recent_request=when_recent("requested_at"),
         recent_held=when_recent("held", Q(state=Conversation.State.HELD)),
+        # Per conversation, by the (conversation, kind, sent) index: cheaper than reading every message sent.
+        first_channel=Subquery(sent.filter(kind__in=[MessageKind.REQUEST, MessageKind.FOLLOW_UP]).order_by("sent_at", "pk").values("channel")[:1]),
+        thanked=Exists(sent.filter(kind=MessageKind.THANK_YOU)),
     )
     return _records(conversations.order_by("pk"), ConversationRow)
 
@@ -176,9 +182,6 @@ def load(user, *, with_notes: bool = True, now: datetime | None = None) -> Accou
         targets=targets,
         people=load_people(user, organizations=targets, in_touch=True),
         conversations=load_conversations(user, now=now),
-        messages=_records(Message.objects.for_user(user).filter(
-            kind__in=[MessageKind.REQUEST, MessageKind.FOLLOW_UP, MessageKind.THANK_YOU], sent_at__isnull=False,
-        ).order_by("sent_at", "pk"), MessageRow),
         notes=_records(PlanItem.objects.for_user(user).exclude(note="").order_by("conversation_id", "position", "pk"), NoteRow)
         if with_notes else [],
         leads=list(Lead.objects.for_user(user).only(

@@ -53,8 +53,7 @@ def funnel(account: Account, conversations: list) -> list[Step]:
     asked = [c for c in conversations if is_asked(c)]
     answered = [c for c in asked if is_answered(c)]
     met = [c for c in asked if c.state == "held"]
-    thanked_ids = {m.conversation_id for m in account.messages if m.kind == "thank_you"}
-    thanked = [c for c in met if c.pk in thanked_ids]
+    thanked = [c for c in met if c.thanked]
     ids = {c.pk for c in conversations}
     referrals = sum(1 for p in account.people.values() if p.referral_conversation_id in ids)
     steps = [
@@ -102,18 +101,14 @@ def replies_by_source(account: Account, conversations: list) -> list[ReplyRow]:
 
 
 def replies_by_channel(account: Account, conversations: list) -> list[ReplyRow]:
-    first = {}
-    for m in account.messages:  # oldest first
-        if m.kind in ("request", "follow_up") and m.conversation_id is not None:
-            first.setdefault(m.conversation_id, m)
+    """Replies by the channel of each conversation's first request or follow-up sent."""
     counts = defaultdict(lambda: [0, 0])
     labels = {}
     for c in conversations:
-        if is_asked(c) and c.pk in first:
-            m = first[c.pk]
-            labels[m.channel] = m.get_channel_display()
-            counts[m.channel][0] += 1
-            counts[m.channel][1] += is_answered(c)
+        if is_asked(c) and c.first_channel is not None:
+            labels[c.first_channel] = c.get_channel_display()
+            counts[c.first_channel][0] += 1
+            counts[c.first_channel][1] += is_answered(c)
     return _rows(counts, labels)
 
 
