@@ -95,6 +95,24 @@ def test_today_is_kept_and_shown_again_until_the_owner_changes_something(owner_c
 
 
 @postgres_only
+def test_insights_and_targets_are_kept_until_a_goal_a_target_or_a_rating_changes(owner_client, owner):
+    from coffeechat.people.models import Organization
+    from tests.factories import GoalFactory, OrganizationFactory
+
+    for url in ("/insights/", "/targets/"):
+        assert owner_client.get(url)[HEADER] == "miss"
+        assert owner_client.get(url)[HEADER] == "hit"
+    GoalFactory(owner=owner, title="Museum education")
+    insights = owner_client.get("/insights/")
+    assert insights[HEADER] == "miss" and "Museum education" in insights.content.decode()
+    org = OrganizationFactory(owner=owner, name="Lakeside Clinic", is_target=True, motivation=1)
+    assert "Lakeside Clinic" in owner_client.get("/targets/").content.decode()
+    Organization.objects.filter(pk=org.pk).update(motivation=3)
+    rated = owner_client.get("/targets/").content.decode().split(f'id="target-{org.pk}"')[1].split("</form>")[0]
+    assert '<option value="3" selected>' in rated
+
+
+@postgres_only
 def test_a_kept_page_is_never_shown_to_someone_else(owner_client, owner, outsider_client):
     PersonFactory(owner=owner, first_name="Private", last_name="Contact")
     assert "Private" in owner_client.get("/people/").content.decode()

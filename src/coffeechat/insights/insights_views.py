@@ -1,6 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from coffeechat.accounts.pagecache import cached_page
 from coffeechat.insights.data import load
 from coffeechat.insights.network import ROW
 from coffeechat.insights.report import PERIODS, TOO_FEW, build
@@ -13,6 +14,7 @@ def seeker_name(user) -> str:
 
 
 @login_required
+@cached_page
 def insights(request):
     account = load(request.user)
     goal_ids = {g.pk for g in account.goals}

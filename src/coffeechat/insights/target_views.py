@@ -4,6 +4,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from coffeechat.accounts.pagecache import cached_page
 from coffeechat.insights.data import load_conversations, load_people
 from coffeechat.insights.forms import PasteForm, RatingForm
 from coffeechat.insights.network import warm_paths
@@ -20,6 +21,7 @@ def _targets_page(request, form=None, status=200):
 
 
 @login_required
+@cached_page
 def target_list_view(request):
     return _targets_page(request)
 
