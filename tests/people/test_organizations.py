@@ -44,6 +44,28 @@ def test_the_detail_page_lists_its_people(owner_client, owner):
     assert "Nia Okafor" in body and "Health" in body
 
 
+def test_a_large_employer_lists_its_people_a_page_at_a_time_in_the_same_queries(owner_client, owner):
+    from coffeechat.people.services import set_tags
+
+    org = OrganizationFactory(owner=owner, name="Megacorp")
+    url = reverse("people:organization", args=[org.pk])
+    for i in range(3):
+        set_tags(PersonFactory(owner=owner, organization=org, last_name=f"Staff{i:02d}"), ["alumni", "Design"])
+    with CaptureQueriesContext(connection) as few:
+        owner_client.get(url)
+    for i in range(3, 30):
+        set_tags(PersonFactory(owner=owner, organization=org, last_name=f"Staff{i:02d}"), ["alumni"])
+    PersonFactory(owner=owner, last_name="Elsewhere")
+    with CaptureQueriesContext(connection) as many:
+        first = owner_client.get(url).content.decode()
+    second = owner_client.get(url, {"page": 2}).content.decode()
+    assert len(many) == len(few)
+    assert "30 people" in first and "Page 1 of 2" in first and "Staff24" in first and "Staff25" not in first
+    assert "Staff29" in second and "Elsewhere" not in first + second
+    row = first.split("Staff00")[1].split("</li>")[0]
+    assert '<span class="tag">alumni</span><span class="tag">Design</span>' in row
+
+
 def test_adding_an_organisation_and_refusing_a_duplicate_name(owner_client, owner):
     url = reverse("people:organization-add")
     response = owner_client.post(url, {"name": "Northwind Health", "website": "https://northwind.example", "industry": "", "notes": ""})

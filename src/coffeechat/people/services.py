@@ -119,7 +119,8 @@ SORTS = {
 SORT_LABELS = {"name": "Name", "organization": "Organisation", "-created": "Newest", "-updated": "Recently changed"}
 
 
-def people_list(owner, *, query: str = "", source: str = "", tag: str = "", sort: str = "name", batch: int | None = None) -> QuerySet:
+def people_list(owner, *, query: str = "", source: str = "", tag: str = "", sort: str = "name", batch: int | None = None,
+                organization: int | None = None) -> QuerySet:
     # The organisation is read for the page's rows only, and only among the user's own organisations.
     people = Person.objects.for_user(owner).prefetch_related(
         Prefetch("organization", queryset=Organization.objects.for_user(owner)), "tags")
@@ -131,6 +132,8 @@ def people_list(owner, *, query: str = "", source: str = "", tag: str = "", sort
         people = people.filter(tags__name__iexact=tag)
     if batch:
         people = people.filter(import_batch_id=batch)
+    if organization:
+        people = people.filter(organization_id=organization)
     if sort == "organization":
         people = people.annotate(own_organization=FilteredRelation("organization", condition=Q(organization__owner=owner)))
     return people.order_by(*SORTS.get(sort, SORTS["name"]))

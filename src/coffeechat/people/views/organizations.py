@@ -10,6 +10,8 @@ from coffeechat.people.access import get_organization_for_user
 from coffeechat.people.forms import OrganizationForm
 from coffeechat.people.models import Organization, Person
 from coffeechat.people.research import search_links
+from coffeechat.people.services import people_page
+from coffeechat.people.views.people import PAGE_SIZE
 
 
 @login_required
@@ -29,7 +31,8 @@ def organization_list(request):
 @login_required
 def organization_detail(request, pk):
     organization = get_organization_for_user(request, pk)
-    people = organization.people.all().prefetch_related("tags")
+    # A page at a time: a LinkedIn export can hold hundreds of people at one large employer.
+    people = people_page(request.user, request.GET.get("page"), PAGE_SIZE, organization=organization.pk)
     return render(request, "people/organization_detail.html", {
         "organization": organization, "people": people, "searches": search_links(organization.name),
     })
