@@ -2,14 +2,12 @@
 
 from dataclasses import dataclass, field
 
-from django.urls import reverse
-
 from coffeechat.insights.data import is_asked
+from coffeechat.links import url_maker, url_with_id
 
 ROW = 30          # px between rows of the tree picture
 INDENT = 26       # px per level
 ROOT_ID = 0
-PLACEHOLDER = 987654321
 
 
 @dataclass
@@ -48,12 +46,11 @@ def referral_tree(people: dict, conversations: list, me: str = "Me") -> list[Nod
     referrers = {p.referred_by_id for p in people.values() if p.referred_by_id in people}
     shown = {pid for pid, p in people.items() if pid in states or pid in referrers or p.referred_by_id in people}
     nodes = {ROOT_ID: Node(ROOT_ID, me, "me")}
-    # One reverse() for all: resolving thousands of person URLs one by one costs more than the tree.
-    person_url = reverse("people:person", args=[PLACEHOLDER]).replace(str(PLACEHOLDER), "{}")
+    person_url = url_maker("people:person")
     for pid in shown:
         p = people[pid]
         name = p.display_name
-        nodes[pid] = Node(pid, name, states.get(pid, "not_yet"), person_url.format(pid), order=(name.casefold(), pid))
+        nodes[pid] = Node(pid, name, states.get(pid, "not_yet"), person_url(pid), order=(name.casefold(), pid))
     for pid in shown:
         parent = people[pid].referred_by_id
         parent = parent if parent in nodes and parent != pid else ROOT_ID
@@ -100,6 +97,13 @@ class Path:
     @property
     def names(self) -> list[str]:
         return [p.display_name for p in self.via]
+
+    @property
+    def ask_url(self) -> str:
+        """Ask the first person for an introduction to the next, or (one step) for a conversation."""
+        if len(self.via) > 1:
+            return f"{url_with_id('outreach:compose-introductions', self.via[0].pk)}?introduction={self.via[1].pk}"
+        return url_with_id("outreach:compose", self.via[0].pk)
 
 
 def warm_paths(targets, people: dict, states: dict | None = None) -> list[Path]:
