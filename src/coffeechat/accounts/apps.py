@@ -9,6 +9,9 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         from coffeechat.accounts.stamps import install_triggers
+        from coffeechat.memory import freeze_after_loading
+
+        freeze_after_loading()
 
         # After every migrate (all apps' tables exist by then): the data stamp's triggers, new tables included.
         post_migrate.connect(install_triggers, sender=self, dispatch_uid="coffeechat-data-stamp")
