@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from django.db.models import (
     BooleanField,
     Case,
+    CharField,
     DateTimeField,
     Exists,
     ExpressionWrapper,
@@ -18,6 +19,7 @@ from django.db.models import (
     OuterRef,
     Q,
     Subquery,
+    Value,
     When,
 )
 from django.db.models.fields.json import KeyTextTransform
@@ -142,7 +144,8 @@ def load_people(user, *, organizations=(), in_touch: bool = False) -> dict:
 
 
 def load_conversations(user, *, at=None, now: datetime | None = None) -> list:
-    """All the user's conversations, or with `at` (organisations) those with people there."""
+    """All the user's conversations, or with `at` (organisations) those with people there: then only who
+    and how far (the moments, first channel and thank-you, which Targets never shows, are left empty)."""
     conversations = Conversation.objects.for_user(user)
     if at is not None:
         conversations = conversations.filter(person__organization_id__in=[o.pk for o in at])
@@ -152,17 +155,26 @@ def load_conversations(user, *, at=None, now: datetime | None = None) -> list:
     def when_recent(moment: str, *conditions: Q) -> Case:
         return Case(When(*conditions, **{f"{moment}__gte": recent}, then=F(moment)), default=None, output_field=DateTimeField())
 
+    if at is None:
+        pictures = {
+            "recent_activity": when_recent("activity"), "recent_request": when_recent("requested_at"),
+            "recent_held": when_recent("held", Q(state=Conversation.State.HELD)),
+            # Per conversation, by the (conversation, kind, sent) index: cheaper than reading every message sent.
+            "first_channel": Subquery(sent.filter(kind__in=[MessageKind.REQUEST, MessageKind.FOLLOW_UP])
+                                      .order_by("sent_at", "pk").values("channel")[:1]),
+            "thanked": Exists(sent.filter(kind=MessageKind.THANK_YOU)),
+        }
+    else:
+        nothing = Value(None, output_field=DateTimeField())
+        pictures = {"recent_activity": nothing, "recent_request": nothing, "recent_held": nothing,
+                    "first_channel": Value(None, output_field=CharField()), "thanked": Value(False)}
     conversations = conversations.alias(
         activity=Coalesce("requested_at", "scheduled_start", "created_at"),
         held=Coalesce("ended_at", "scheduled_start", "requested_at", "created_at"),
     ).annotate(
         was_requested=ExpressionWrapper(Q(requested_at__isnull=False), output_field=BooleanField()),
         was_answered=ExpressionWrapper(Q(answered_at__isnull=False), output_field=BooleanField()),
-        recent_activity=when_recent("activity"), recent_request=when_recent("requested_at"),
-        recent_held=when_recent("held", Q(state=Conversation.State.HELD)),
-        # Per conversation, by the (conversation, kind, sent) index: cheaper than reading every message sent.
-        first_channel=Subquery(sent.filter(kind__in=[MessageKind.REQUEST, MessageKind.FOLLOW_UP]).order_by("sent_at", "pk").values("channel")[:1]),
-        thanked=Exists(sent.filter(kind=MessageKind.THANK_YOU)),
+        **pictures,
     )
     return _records(conversations.order_by("pk"), ConversationRow)
 

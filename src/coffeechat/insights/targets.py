@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from coffeechat.insights.data import is_asked, load_conversations, load_people, load_targets
+from coffeechat.links import url_with_id
 from coffeechat.people.models import Organization
 from coffeechat.people.services import organization_named
 from coffeechat.text import fold
@@ -38,6 +39,14 @@ class Target:
     @property
     def advocacy_label(self) -> str:
         return ADVOCACY_LABELS[self.advocacy]
+
+    @property
+    def url(self) -> str:
+        return url_with_id("insights:target", self.organization.pk)
+
+    @property
+    def rate_url(self) -> str:
+        return url_with_id("insights:target-rate", self.organization.pk)
 
     def as_json(self) -> dict:
         o = self.organization

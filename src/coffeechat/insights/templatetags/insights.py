@@ -1,3 +1,5 @@
+from functools import lru_cache
+
 from django import template
 from django.utils.html import escape, format_html_join
 from django.utils.safestring import mark_safe
@@ -57,6 +59,11 @@ def network_rows(nodes):
 @register.simple_tag
 def choice_options(choices, chosen):
     """The <option>s of a short select, `chosen` selected (a target's ratings: forty targets' selects written
-    by the template language were most of the Targets page's time)."""
+    by the template language were most of the Targets page's time; the same few are written once)."""
+    return _options(tuple(choices), chosen)
+
+
+@lru_cache(maxsize=64)
+def _options(choices: tuple, chosen) -> str:
     return format_html_join("", '<option value="{}"{}>{}</option>',
                             ((value, mark_safe(" selected") if value == chosen else "", label) for value, label in choices))
