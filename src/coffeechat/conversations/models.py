@@ -66,8 +66,10 @@ class Conversation(OwnedModel):
 
     class Meta:
         ordering = ["-updated_at", "-pk"]
-        # By state, and held ones by their end: what the due items count and read a screenful of.
-        indexes = [models.Index(fields=["owner", "state", "ended_at"], name="conversation_owner_state_end")]
+        # By state, and held ones by their end: what the due items count and read a screenful of. In the list's
+        # order: a page of the list is read from the index, not sorted out of all the owner's conversations.
+        indexes = [models.Index(fields=["owner", "state", "ended_at"], name="conversation_owner_state_end"),
+                   models.Index(fields=["owner", "-updated_at", "-id"], name="conversation_owner_updated")]
 
     def __str__(self) -> str:
         return f"Conversation with {self.person}"
