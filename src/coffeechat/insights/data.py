@@ -143,19 +143,19 @@ def load_people(user, *, organizations=(), in_touch: bool = False) -> dict:
     return {p.pk: p for p in _records(people, PersonRow)}
 
 
-def load_conversations(user, *, at=None, now: datetime | None = None) -> list:
-    """All the user's conversations, or with `at` (organisations) those with people there: then only who
-    and how far (the moments, first channel and thank-you, which Targets never shows, are left empty)."""
+def load_conversations(user, *, of=None, now: datetime | None = None) -> list:
+    """All the user's conversations, or with `of` (person ids) theirs: then only who and how far (the
+    moments, first channel and thank-you, which Targets never shows, are left empty)."""
     conversations = Conversation.objects.for_user(user)
-    if at is not None:
-        conversations = conversations.filter(person__organization_id__in=[o.pk for o in at])
+    if of is not None:
+        conversations = conversations.filter(person_id__in=list(of))
     recent = (now or timezone.now()) - RECENT
     sent = Message.objects.filter(conversation=OuterRef("pk"), sent_at__isnull=False)
 
     def when_recent(moment: str, *conditions: Q) -> Case:
         return Case(When(*conditions, **{f"{moment}__gte": recent}, then=F(moment)), default=None, output_field=DateTimeField())
 
-    if at is None:
+    if of is None:
         pictures = {
             "recent_activity": when_recent("activity"), "recent_request": when_recent("requested_at"),
             "recent_held": when_recent("held", Q(state=Conversation.State.HELD)),

@@ -63,7 +63,7 @@ def rate_target(request, pk):
 def target_detail(request, pk):
     organization = get_organization_for_user(request, pk)
     people = load_people(request.user, organizations=[organization])
-    target = rank([organization], people, load_conversations(request.user, at=[organization]))[0]
+    target = rank([organization], people, load_conversations(request.user, of=people))[0]
     paths = [p for p in warm_paths([target], people) if len(p.via) > 1]
     form = RatingForm(initial={"motivation": organization.motivation, "postings": organization.postings})
     return render(request, "insights/target_detail.html", {"target": target, "organization": organization, "paths": paths, "form": form})

@@ -87,7 +87,8 @@ def rank(organizations, people: dict, conversations: list) -> list[Target]:
 def target_list(user) -> list[Target]:
     """The user's targets in the page's order: three queries whatever the list's size (or the network's)."""
     targets = load_targets(user)
-    return rank(targets, load_people(user, organizations=targets), load_conversations(user, at=targets))
+    people = load_people(user, organizations=targets)
+    return rank(targets, people, load_conversations(user, of=people))
 
 
 @transaction.atomic
