@@ -61,6 +61,7 @@ def test_a_large_employer_lists_its_people_a_page_at_a_time_in_the_same_queries(
     second = owner_client.get(url, {"page": 2}).content.decode()
     assert len(many) == len(few)
     assert "30 people" in first and "Page 1 of 2" in first and "Staff24" in first and "Staff25" not in first
+    assert 'href="?page=2" rel="next"' in first
     assert "Staff29" in second and "Elsewhere" not in first + second
     row = first.split("Staff00")[1].split("</li>")[0]
     assert '<span class="tag">alumni</span><span class="tag">Design</span>' in row

@@ -133,6 +133,7 @@ def test_a_search_pages_its_matches_in_the_lists_order_with_their_count(owner_cl
     assert names(first) == [f"Bella Match{i:02d}" for i in range(25)]
     assert names(second) == names(beyond) == [f"Bella Match{i:02d}" for i in range(25, 30)]
     assert "30 people match" in first.content.decode() and "Page 2 of 2" in second.content.decode()
+    assert 'href="?q=bel&amp;source=&amp;tag=&amp;sort=name&amp;page=2" rel="next"' in first.content.decode()  # the search kept
     newest = owner_client.get(URL, {"q": "bel", "sort": "-created"})
     assert names(newest)[0] == "Bella Match29"
 

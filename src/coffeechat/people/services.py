@@ -168,10 +168,13 @@ def people_page(owner, number, size: int, *, query: str = "", sort: str = "name"
     rows by id. Counting and paging as two queries ran the full-text match twice, and the match, not
     the 25 rows, is what a search costs. Without a search the list pages by its index as usual.
     """
-    people = people_list(owner, query=query, sort=sort, **filters).prefetch_related(None).only(*LIST_FIELDS)
+    def listed(**criteria) -> QuerySet:
+        return people_list(owner, sort=sort, **criteria).prefetch_related(None).only(*LIST_FIELDS)
+
+    people = listed(query=query, **filters)
     if query:
         page = Paginator(list(people.values_list("pk", flat=True)), size).get_page(number)
-        rows = people_list(owner, sort=sort).prefetch_related(None).only(*LIST_FIELDS).filter(pk__in=page.object_list)
+        rows = listed().filter(pk__in=page.object_list)
     else:
         page = Paginator(people, size).get_page(number)
         rows = page.object_list

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.shortcuts import redirect, render
+from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods
 
 from coffeechat.accounts.pagecache import cached_page
@@ -32,6 +33,9 @@ def person_list(request):
     context = {
         "page": page,
         "params": params,
+        # The filters again on the other pages' links (_pagination.html), the search only when there is one.
+        "query": urlencode([*([("q", params["q"])] if params["q"] else []), ("source", params["source"]), ("tag", params["tag"]),
+                            ("sort", params["sort"])]) + "&",
         "filtered": bool(params["q"] or params["source"] or params["tag"] or params["batch"]),
         "has_anyone": page.paginator.count > 0 or Person.objects.for_user(request.user).exists(),
         "sources": Source.choices,
