@@ -144,3 +144,13 @@ def test_tags_show_in_alphabetical_order_whatever_their_case(owner_client, owner
     for params in ({}, {"q": "tagged"}):
         body = owner_client.get(URL, params).content.decode().split('class="people-list"')[1]  # the rows, not the tag filter
         assert body.index(">alpha<") < body.index(">Mid<") < body.index(">zeta<")
+
+
+def test_the_people_of_one_import_stay_filtered_on_the_next_page(owner_client, owner):
+    from coffeechat.people.models import ImportBatch
+
+    batch = ImportBatch.objects.create(owner=owner, format="linkedin", filename="Connections.csv")
+    PersonFactory.create_batch(30, owner=owner, import_batch=batch)
+    PersonFactory.create_batch(5, owner=owner)
+    first = owner_client.get(URL, {"batch": batch.pk}).content.decode()
+    assert "30 people match" in first and f"sort=name&amp;batch={batch.pk}&amp;page=2" in first

@@ -33,9 +33,9 @@ def person_list(request):
     context = {
         "page": page,
         "params": params,
-        # The filters again on the other pages' links (_pagination.html), the search only when there is one.
+        # The filters again on the other pages' links (_pagination.html), the search and the import batch only when set.
         "query": urlencode([*([("q", params["q"])] if params["q"] else []), ("source", params["source"]), ("tag", params["tag"]),
-                            ("sort", params["sort"])]) + "&",
+                            ("sort", params["sort"]), *([("batch", params["batch"])] if params["batch"] else [])]) + "&",
         "filtered": bool(params["q"] or params["source"] or params["tag"] or params["batch"]),
         "has_anyone": page.paginator.count > 0 or Person.objects.for_user(request.user).exists(),
         "sources": Source.choices,
