@@ -146,37 +146,32 @@ def load_people(user, *, organizations=(), in_touch: bool = False) -> dict:
 def load_conversations(user, *, of=None, now: datetime | None = None) -> list:
     """All the user's conversations, or with `of` (person ids) theirs: then only who and how far (the
     moments, first channel and thank-you, which Targets never shows, are left empty)."""
-    conversations = Conversation.objects.for_user(user)
+    conversations = Conversation.objects.for_user(user).order_by("pk").annotate(
+        was_requested=ExpressionWrapper(Q(requested_at__isnull=False), output_field=BooleanField()),
+        was_answered=ExpressionWrapper(Q(answered_at__isnull=False), output_field=BooleanField()),
+    )
     if of is not None:
-        conversations = conversations.filter(person_id__in=list(of))
+        nothing = Value(None, output_field=DateTimeField())
+        return _records(conversations.filter(person_id__in=list(of)).annotate(
+            recent_activity=nothing, recent_request=nothing, recent_held=nothing,
+            first_channel=Value(None, output_field=CharField()), thanked=Value(False)), ConversationRow)
     recent = (now or timezone.now()) - RECENT
     sent = Message.objects.filter(conversation=OuterRef("pk"), sent_at__isnull=False)
 
     def when_recent(moment: str, *conditions: Q) -> Case:
         return Case(When(*conditions, **{f"{moment}__gte": recent}, then=F(moment)), default=None, output_field=DateTimeField())
 
-    if of is None:
-        pictures = {
-            "recent_activity": when_recent("activity"), "recent_request": when_recent("requested_at"),
-            "recent_held": when_recent("held", Q(state=Conversation.State.HELD)),
-            # Per conversation, by the (conversation, kind, sent) index: cheaper than reading every message sent.
-            "first_channel": Subquery(sent.filter(kind__in=[MessageKind.REQUEST, MessageKind.FOLLOW_UP])
-                                      .order_by("sent_at", "pk").values("channel")[:1]),
-            "thanked": Exists(sent.filter(kind=MessageKind.THANK_YOU)),
-        }
-    else:
-        nothing = Value(None, output_field=DateTimeField())
-        pictures = {"recent_activity": nothing, "recent_request": nothing, "recent_held": nothing,
-                    "first_channel": Value(None, output_field=CharField()), "thanked": Value(False)}
     conversations = conversations.alias(
         activity=Coalesce("requested_at", "scheduled_start", "created_at"),
         held=Coalesce("ended_at", "scheduled_start", "requested_at", "created_at"),
     ).annotate(
-        was_requested=ExpressionWrapper(Q(requested_at__isnull=False), output_field=BooleanField()),
-        was_answered=ExpressionWrapper(Q(answered_at__isnull=False), output_field=BooleanField()),
-        **pictures,
+        recent_activity=when_recent("activity"), recent_request=when_recent("requested_at"),
+        recent_held=when_recent("held", Q(state=Conversation.State.HELD)),
+        # Per conversation, by the (conversation, kind, sent) index: cheaper than reading every message sent.
+        first_channel=Subquery(sent.filter(kind__in=[MessageKind.REQUEST, MessageKind.FOLLOW_UP]).order_by("sent_at", "pk").values("channel")[:1]),
+        thanked=Exists(sent.filter(kind=MessageKind.THANK_YOU)),
     )
-    return _records(conversations.order_by("pk"), ConversationRow)
+    return _records(conversations, ConversationRow)
 
 
 def load_targets(user) -> list:
