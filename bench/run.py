@@ -47,11 +47,13 @@ def measure_size(people: int, repeats: int) -> dict:
 
     django.setup()
     from dataset import build, sample
+    from django.conf import settings
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     from coffeechat.accounts.models import User
+    from coffeechat.accounts.pagecache import HEADER
     from coffeechat.accounts.services import ensure_database
 
     ensure_database()
@@ -77,7 +79,10 @@ def measure_size(people: int, repeats: int) -> dict:
         "Conversations": "/conversations/", "Organisations": "/organizations/", "Targets": "/targets/", "Insights": "/insights/",
     }
     pages = {}
+    keep_seconds = settings.PAGE_CACHE_SECONDS
     for name, url in urls.items():
+        # Rendered: every request draws the page (kept pages off), as after any change to the account.
+        settings.PAGE_CACHE_SECONDS = 0
         for _ in range(2):
             client.get(url)
         with CaptureQueriesContext(connection) as ctx:
@@ -94,6 +99,15 @@ def measure_size(people: int, repeats: int) -> dict:
         pages[name] = {"p50": statistics.median(times), "p95": percentile(times, 95), "cpu_p95": percentile(cpu, 95),
                        "queries": len(captured),
                        "html_kb": len(response.content) / 1024, "main_ms": main_ms, "main_sql": main_sql[:300]}
+        # Seen again: a kept page (accounts/pagecache.py) while nothing of the account changes.
+        settings.PAGE_CACHE_SECONDS = keep_seconds
+        if client.get(url).get(HEADER):
+            times = []
+            for _ in range(repeats):
+                started = time.perf_counter()
+                assert client.get(url)[HEADER] == "hit", name
+                times.append((time.perf_counter() - started) * 1000)
+            pages[name].update(kept_p50=statistics.median(times), kept_p95=percentile(times, 95))
     return {"people": people, "built": built, "pages": pages}
 
 
@@ -199,6 +213,13 @@ def table(results: list[dict]) -> str:
             cells.append(f"{m['p50']:.1f} / {m['p95']:.1f} ({m['cpu_p95']:.1f}) · {m['queries']} · {m['html_kb']:.0f} · "
                          f"{m['main_ms']:.2f} ({ratio:.0f}×)")
         lines.append(f"| {page} | " + " | ".join(cells) + " |")
+    kept = [page for page in PAGES if "kept_p50" in results[-1]["pages"][page]]
+    if kept:
+        lines += ["", "Seen again while nothing changed (a kept page, accounts/pagecache.py): p50 / p95 ms", "",
+                  "| page | " + " | ".join(f"{s:,} people" for s in sizes) + " |", "|---|" + "---|" * len(sizes)]
+        for page in kept:
+            lines.append(f"| {page} | " + " | ".join(f"{r['pages'][page]['kept_p50']:.1f} / {r['pages'][page]['kept_p95']:.1f}"
+                                                      for r in results) + " |")
     return "\n".join(lines)
 
 
@@ -232,7 +253,7 @@ def main() -> None:
         results.append(result)
         built = f", data built in {result['built']['seconds']} s" if result["built"] else ", cached data"
         print(f"{size:,} people measured in {time.perf_counter() - started:.0f} s{built}", flush=True)
-    print(f"\n## Pages\n\nTimes in ms over {args.repeats} requests (wall clock; CPU p95 = this process's CPU time, less "
+    print(f"\n## Pages\n\nRendered (every request draws the page). Times in ms over {args.repeats} requests (wall clock; CPU p95 = this process's CPU time, less "
           "sensitive to a busy machine); main SQL = the page's slowest query re-run as raw SQL, best of 5. "
           f"Load average at the end: {os.getloadavg()[0]:.1f}.\n")
     print(table(results))

@@ -1,5 +1,6 @@
-"""The data stamp (PostgreSQL triggers) and the pages kept at it: never stale after a change, never another's."""
+"""The data stamp (triggers on PostgreSQL and SQLite) and the pages kept at it: never stale after a change, never another's."""
 
+from collections import Counter
 from datetime import timedelta
 
 import pytest
@@ -13,35 +14,34 @@ from django.utils import timezone
 
 from coffeechat.accounts.models import CachedPage, User
 from coffeechat.accounts.pagecache import HEADER, TOKEN, TOKEN_SLOT
-from coffeechat.accounts.stamps import stamped_tables
+from coffeechat.accounts.stamps import stamped_tables, trigger_names
 from coffeechat.people.models import Person, Tag
 from tests.factories import ConversationFactory, PersonFactory, TagFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
-postgres_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="the stamp's triggers and the page cache are PostgreSQL's")
+postgres_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's statement triggers and unlogged tables")
 
 
 def stamp(user) -> int:
     return User.objects.values_list("data_stamp", flat=True).get(pk=user.pk)
 
 
-@postgres_only
 def test_every_private_table_and_its_tag_table_has_the_three_triggers():
-    tables = [table for table, _, _ in stamped_tables()]
+    tables = [table for table, _ in stamped_tables()]
     assert {"people_person", "people_person_tags", "conversations_conversation", "followups_duemark"} <= set(tables)
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT c.relname, count(*) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
-                       "WHERE t.tgname LIKE 'coffeechat_stamp%%' GROUP BY c.relname")
-        found = dict(cursor.fetchall())
+    found = Counter(table for table, _ in trigger_names(connection))
     assert {table: found.get(table) for table in tables} == dict.fromkeys(tables, 3)
     assert found["accounts_user"] == 1
-    with connection.cursor() as cursor:  # kept pages write no log: a crash empties them, nothing else
+
+
+@postgres_only
+def test_kept_pages_write_no_log():
+    with connection.cursor() as cursor:  # a crash empties them, nothing else
         cursor.execute("SELECT relpersistence FROM pg_class WHERE relname = 'accounts_cachedpage'")
         assert cursor.fetchone()[0] == "u"
 
 
-@postgres_only
 def test_any_write_to_the_owners_rows_raises_only_the_owners_stamp(owner, outsider):
     person = PersonFactory(owner=owner)
     steps = [
@@ -68,7 +68,6 @@ def test_a_statement_raises_the_stamp_once_not_once_a_row(owner):
     assert stamp(owner) == before + 1
 
 
-@postgres_only
 def test_the_stamp_never_goes_back_when_a_stale_user_is_saved(owner):
     stale = User.objects.get(pk=owner.pk)
     Tag.objects.create(owner=owner, name="alumni")
@@ -78,7 +77,6 @@ def test_the_stamp_never_goes_back_when_a_stale_user_is_saved(owner):
     assert stamp(owner) == raised + 1
 
 
-@postgres_only
 def test_today_is_kept_and_shown_again_until_the_owner_changes_something(owner_client, owner):
     first = owner_client.get("/")
     assert first[HEADER] == "miss"
@@ -94,7 +92,6 @@ def test_today_is_kept_and_shown_again_until_the_owner_changes_something(owner_c
     assert changed[HEADER] == "miss" and "Zsofia" in changed.content.decode() and "Zoltan" not in changed.content.decode()
 
 
-@postgres_only
 def test_insights_and_targets_are_kept_until_a_goal_a_target_or_a_rating_changes(owner_client, owner):
     from coffeechat.people.models import Organization
     from tests.factories import GoalFactory, OrganizationFactory
@@ -112,7 +109,6 @@ def test_insights_and_targets_are_kept_until_a_goal_a_target_or_a_rating_changes
     assert '<option value="3" selected>' in rated
 
 
-@postgres_only
 def test_a_kept_page_is_never_shown_to_someone_else(owner_client, owner, outsider_client):
     PersonFactory(owner=owner, first_name="Private", last_name="Contact")
     assert "Private" in owner_client.get("/people/").content.decode()
@@ -121,7 +117,6 @@ def test_a_kept_page_is_never_shown_to_someone_else(owner_client, owner, outside
     assert theirs[HEADER] == "miss" and "Private" not in theirs.content.decode()
 
 
-@postgres_only
 def test_a_kept_page_ages_out_and_never_crosses_the_owners_midnight(owner_client, owner, settings):
     owner.time_zone = "America/Toronto"
     owner.save()
@@ -137,7 +132,6 @@ def test_a_kept_page_ages_out_and_never_crosses_the_owners_midnight(owner_client
         assert owner_client.get("/")[HEADER] == "miss"
 
 
-@postgres_only
 def test_each_showing_gets_a_fresh_csrf_token_that_posts(owner):
     browser = Client(enforce_csrf_checks=True)
     browser.force_login(owner)
@@ -153,7 +147,6 @@ def test_each_showing_gets_a_fresh_csrf_token_that_posts(owner):
     assert "Send the résumé to Priya" in browser.get("/").content.decode()  # a new task: not the kept page
 
 
-@postgres_only
 def test_flash_messages_and_htmx_requests_are_never_kept(owner_client):
     owner_client.get("/")
     owner_client.post("/today/task/", {"title": "Call back Dr. Osei", "due": "2026-12-01"})
@@ -164,11 +157,21 @@ def test_flash_messages_and_htmx_requests_are_never_kept(owner_client):
     assert HEADER not in owner_client.get("/people/", headers={"HX-Request": "true", "HX-Target": "people-results"})
 
 
-@pytest.mark.skipif(connection.vendor == "postgresql", reason="the local app's SQLite has no page cache")
-def test_sqlite_keeps_no_pages(owner_client):
+def test_no_page_is_kept_when_the_setting_is_zero(owner_client, settings):
+    settings.PAGE_CACHE_SECONDS = 0
     owner_client.get("/")
     assert HEADER not in owner_client.get("/")
     assert not CachedPage.objects.exists()
+
+
+def test_keeping_a_page_drops_the_owners_pages_past_their_time(owner_client, owner, outsider):
+    now = timezone.now()
+    for who, key in ((owner, "aged"), (outsider, "theirs")):
+        CachedPage.objects.create(owner=who, key=key, stamp=0, rendered_at=now - timedelta(minutes=5),
+                                  valid_until=now - timedelta(minutes=4), body="<p>")
+    assert owner_client.get("/")[HEADER] == "miss"
+    assert sorted(CachedPage.objects.values_list("owner_id", "key")) == sorted([(owner.pk, CachedPage.objects.get(owner=owner).key),
+                                                                               (outsider.pk, "theirs")])
 
 
 @pytest.mark.django_db(transaction=True)  # the worker closes its connection between tasks
@@ -181,7 +184,6 @@ def test_the_worker_drops_kept_pages_past_their_time(settings):
     assert list(CachedPage.objects.values_list("key", flat=True)) == ["live"]
 
 
-@postgres_only
 @pytest.mark.django_db(transaction=True)
 def test_migrating_back_before_the_stamp_removes_its_triggers_and_writes_still_work():
     executor = MigrationExecutor(connection)
@@ -191,9 +193,7 @@ def test_migrating_back_before_the_stamp_removes_its_triggers_and_writes_still_w
         emit_post_migrate_signal(0, False, connection.alias)  # as `migrate` would: must not put them back
         owner = old.get_model("accounts", "User").objects.create(username="before")
         Person.objects.create(owner_id=owner.pk, first_name="Still", last_name="Works")  # people is at its latest
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'coffeechat_stamp%%'")
-            assert cursor.fetchone()[0] == 0
+        assert trigger_names(connection) == []
     finally:
         executor = MigrationExecutor(connection)
         executor.migrate(executor.loader.graph.leaf_nodes())
@@ -201,10 +201,31 @@ def test_migrating_back_before_the_stamp_removes_its_triggers_and_writes_still_w
     test_every_private_table_and_its_tag_table_has_the_three_triggers()
 
 
-@postgres_only
 def test_a_page_that_cannot_be_kept_is_still_shown(owner_client, owner, monkeypatch):
     monkeypatch.setattr("coffeechat.accounts.pagecache.KEEP", "INSERT INTO no_such_table VALUES (%s, %s, %s, %s, %s, %s)")
     PersonFactory(owner=owner, first_name="Ines", last_name="Duarte")
     shown = owner_client.get("/people/")
     assert shown.status_code == 200 and "Ines" in shown.content.decode() and HEADER not in shown
     assert owner_client.get("/people/").status_code == 200  # the connection is still usable
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's one writer")
+def test_keeping_a_page_waits_only_a_moment_for_sqlites_writer(owner_client):
+    from coffeechat.accounts import pagecache
+
+    def busy_timeout() -> int:
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA busy_timeout")
+            return cursor.fetchone()[0]
+
+    waits = []
+
+    def watch(execute, sql, params, many, context):
+        if sql == pagecache.KEEP:
+            waits.append(busy_timeout())
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(watch):
+        assert owner_client.get("/")[HEADER] == "miss"
+    assert waits == [pagecache.KEEP_WAIT_MS]
+    assert busy_timeout() == 20_000  # as settings give it, for every other write

@@ -1,19 +1,22 @@
-"""Pages kept as rendered for their owner, on PostgreSQL: shown again while nothing of the account has changed.
+"""Pages kept as rendered for their owner: shown again while nothing of the account has changed.
 
-A hosted site serves many people from a few cores, and most page views change nothing: back to Today after
-reading a brief, the People list again after a call. A kept page is shown only
+A hosted site serves many people from a few cores, and a heavy seeker's pages (Insights over thousands of
+conversations) take a while to draw; most page views change nothing: back to Today after reading a brief, the
+People list again after a call. A kept page is shown only
 - to its owner (the row is theirs, looked up by their id),
 - at the data stamp it was rendered at: the database raises the stamp with every change to the owner's rows
   (accounts/stamps.py), so an edit, an import or a settings change is on the very next page,
 - for at most PAGE_CACHE_SECONDS, and never past the owner's midnight: time alone brings items due.
 Requests that show a flash message or come from htmx, and responses that set a cookie, are never kept. The
-CSRF token is left out of what is kept and a fresh one put in on every showing. The table is UNLOGGED (no
-write-ahead log: a crash empties it, which costs a render) and the worker drops pages past their time.
+CSRF token is left out of what is kept and a fresh one put in on every showing. On PostgreSQL the table is
+UNLOGGED (no write-ahead log: a crash empties it, which costs a render). Keeping a page drops the owner's pages
+past their time (the local app has no worker); the hosted worker drops everyone's.
 """
 
 import hashlib
 import logging
 import re
+from contextlib import contextmanager
 from datetime import datetime, time, timedelta
 from functools import wraps
 
@@ -39,10 +42,12 @@ READ = f"SELECT body FROM {TABLE} WHERE owner_id = %s AND key = %s AND stamp = %
 KEEP = (f"INSERT INTO {TABLE} (owner_id, key, stamp, rendered_at, valid_until, body) VALUES (%s, %s, %s, %s, %s, %s) "
         "ON CONFLICT (owner_id, key) DO UPDATE SET stamp = EXCLUDED.stamp, rendered_at = EXCLUDED.rendered_at, "
         "valid_until = EXCLUDED.valid_until, body = EXCLUDED.body")
+KEEP_WAIT_MS = 50
+DROP_AGED = f"DELETE FROM {TABLE} WHERE owner_id = %s AND valid_until <= %s"
 
 
 def enabled() -> bool:
-    return settings.PAGE_CACHE_SECONDS > 0 and connection.vendor == "postgresql"
+    return settings.PAGE_CACHE_SECONDS > 0 and connection.vendor in ("postgresql", "sqlite")  # the databases with stamps
 
 
 def _keepable(request) -> bool:
@@ -56,6 +61,22 @@ def _until(now: datetime) -> datetime:
     return min(now + timedelta(seconds=settings.PAGE_CACHE_SECONDS), midnight)
 
 
+@contextmanager
+def _briefly_waiting():
+    """On SQLite, wait at most a moment for the database's one writer: an import running in the local app holds
+    it for seconds, and a page shown late to be kept would be worse than a page not kept."""
+    if connection.vendor != "sqlite":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(f"PRAGMA busy_timeout = {KEEP_WAIT_MS}")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA busy_timeout = {round(1000 * settings.DATABASES[connection.alias].get('OPTIONS', {}).get('timeout', 5))}")
+
+
 def cached_page(view):
     """Keep the view's full page per owner and path (query included); see the module's docstring."""
 
@@ -65,8 +86,9 @@ def cached_page(view):
             return view(request, *args, **kwargs)
         user, now = request.user, timezone.now()
         key = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+        moment = connection.ops.adapt_datetimefield_value  # as the ORM writes times (SQLite: UTC text)
         with connection.cursor() as cursor:
-            cursor.execute(READ, [user.pk, key, user.data_stamp, now, now])
+            cursor.execute(READ, [user.pk, key, user.data_stamp, moment(now), moment(now)])
             kept = cursor.fetchone()
         if kept is not None:
             response = HttpResponse(kept[0].replace(TOKEN_SLOT, get_token(request)))
@@ -79,8 +101,9 @@ def cached_page(view):
             for token in set(TOKEN.findall(body)):
                 body = body.replace(token, TOKEN_SLOT)
             try:
-                with transaction.atomic(), connection.cursor() as cursor:
-                    cursor.execute(KEEP, [user.pk, key, user.data_stamp, now, _until(now), body])
+                with _briefly_waiting(), transaction.atomic(), connection.cursor() as cursor:
+                    cursor.execute(DROP_AGED, [user.pk, moment(now)])
+                    cursor.execute(KEEP, [user.pk, key, user.data_stamp, moment(now), moment(_until(now)), body])
             except DatabaseError:  # not kept is only slower: the page itself is fine
                 logger.warning("could not keep %s for user %s", request.path, user.pk, exc_info=True)
             else:
