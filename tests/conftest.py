@@ -35,6 +35,14 @@ def outsider_client(outsider):
 
 
 @pytest.fixture(autouse=True)
+def no_values_kept_from_another_test():
+    # Kept values live in the process, and a rolled-back test's owner may come back with its id and stamp.
+    from coffeechat.accounts.pagecache import forget_kept_values
+
+    forget_kept_values()
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     # Real hashing costs ~100 ms a user; tests only need hashing to work.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,14 +1,17 @@
+import re
 from datetime import UTC, datetime, timedelta
 
 import icalendar
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from coffeechat.followups.models import CalendarFeed, DueMark, Task, Touch
 from coffeechat.outreach.models import Message
-from tests.factories import ConversationFactory, PersonFactory
+from tests.factories import ConversationFactory, PersonFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -32,6 +35,47 @@ def test_today_groups_items_and_counts_them_in_the_navigation(owner_client, owne
     assert "Overdue" in body and "Send a thank-you to Hélène" in body and "Later" in body and "Read the annual report" in body
     assert "Coming up" in body and upcoming.get_absolute_url() in body
     assert 'class="nav-count"' in body
+
+
+def nav_count(client) -> tuple[str | None, bool]:
+    """The navigation's count on a page other than Today, and whether the counting statement ran for it."""
+    with CaptureQueriesContext(connection) as ctx:
+        body = client.get(reverse("settings")).content.decode()
+    found = re.search(r'class="nav-count" aria-label="(\d+) due"', body)
+    return (found.group(1) if found else None), any("'thank_you'" in q["sql"] for q in ctx.captured_queries)
+
+
+def test_the_navigation_count_is_kept_until_the_owners_data_changes_or_time_moves_on(owner_client, owner):
+    from coffeechat.followups.today import navigation_count
+
+    owner.time_zone = "America/Toronto"
+    owner.save()
+    late = datetime(2026, 3, 10, 23, 59, 30, tzinfo=timezone.get_fixed_timezone(-4 * 60))
+    with time_machine.travel(late, tick=False):
+        ConversationFactory(owner=owner, state="held", ended_at=late - timedelta(days=2))
+        Task.objects.create(owner=owner, title="Call the registrar", due_at=late + timedelta(hours=9))  # due tomorrow
+        assert nav_count(owner_client) == ("1", True)
+        assert nav_count(owner_client) == ("1", False)  # kept: not counted again
+        ConversationFactory(owner=owner, state="held", ended_at=late - timedelta(days=3))
+        after_write, counted = nav_count(owner_client)
+        assert int(after_write) > 1 and counted  # any write to the account: counted again
+    with time_machine.travel(late + timedelta(seconds=40), tick=False):  # past the owner's midnight: the task is due today
+        tomorrow = str(navigation_count(owner, timezone.now()))
+        assert int(tomorrow) > int(after_write)
+        assert nav_count(owner_client) == (tomorrow, True)
+        assert nav_count(owner_client) == (tomorrow, False)
+    with time_machine.travel(late + timedelta(seconds=40 + 61), tick=False):
+        assert nav_count(owner_client)[1]  # at most a minute, changed or not
+    with time_machine.travel(late - timedelta(hours=1), tick=False):  # a clock set back never sees a later count
+        assert nav_count(owner_client)[1]
+
+
+def test_the_navigation_count_is_kept_per_owner(owner_client, owner, client):
+    ConversationFactory(owner=owner, state="held", ended_at=timezone.now() - timedelta(days=2))
+    assert nav_count(owner_client)[0] == "1"
+    other = UserFactory()
+    client.force_login(other)
+    assert nav_count(client) == (None, True)
 
 
 def test_done_and_snooze_inline(owner_client, owner):

@@ -160,6 +160,19 @@ def test_warm_paths_put_people_met_first_and_offer_no_second_ask(owner_client, o
     assert reverse("outreach:compose", args=[named.pk]) in body and reverse("outreach:compose", args=[met.pk]) not in body
 
 
+def test_each_target_shows_its_first_three_paths_escaped_and_links_the_rest(owner_client, owner):
+    org = OrganizationFactory(owner=owner, name="Lumen & <Co>", is_target=True)
+    PersonFactory(owner=owner, first_name="<i>Ivo</i>", last_name="Aa", organization=org)
+    met = PersonFactory(owner=owner, first_name="Zed", last_name="Met", organization=org)
+    ConversationFactory(owner=owner, person=met, state="held")
+    for n in range(3):
+        PersonFactory(owner=owner, first_name=f"Name{n}", last_name="There", organization=org)
+    paths = owner_client.get(reverse("insights")).content.decode().split('id="warm-paths"')[1].split("</section>")[0]
+    assert "<i>" not in paths and "Lumen &amp; &lt;Co&gt;" in paths and "&lt;i&gt;Ivo&lt;/i&gt; Aa" in paths
+    assert paths.count("<li>me → ") == 3 and "Zed Met</a> <small class=\"muted\">(met)</small>" in paths
+    assert f'<a href="{reverse("insights:target", args=[org.pk])}">2 more</a>' in paths
+
+
 def test_activity_is_shown_against_the_weekly_aim_from_settings(owner_client, owner, story):
     page = owner_client.get(reverse("insights")).content.decode()
     assert "set a weekly aim" in page and "aim-line" not in page

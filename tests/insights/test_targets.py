@@ -1,4 +1,5 @@
 import json
+import re
 
 import pytest
 from django.db import connection
@@ -125,3 +126,22 @@ def test_cli_targets_add_and_list(tmp_path):
         {"organization": "Northwind", "motivation": 3, "postings": 3, "advocacy": 0, "people": 0, "first_five": True},
         {"organization": "Blue Harbour", "motivation": 1, "postings": 1, "advocacy": 0, "people": 0, "first_five": True},
     ]}
+
+
+def test_the_target_list_escapes_names_counts_people_and_its_forms_post(owner):
+    from django.test import Client
+
+    hostile = target(owner, '<b>Acme</b> & "Sons"', motivation=3)
+    PersonFactory(owner=owner, organization=hostile)
+    target(owner, "Quiet Co", motivation=1)
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(owner)
+    body = browser.get(reverse("insights:targets")).content.decode()
+    assert "<b>Acme</b>" not in body and "&lt;b&gt;Acme&lt;/b&gt; &amp; &quot;Sons&quot;" in body
+    assert 'aria-label="Remove &lt;b&gt;Acme&lt;/b&gt; &amp; &quot;Sons&quot; from targets"' in body
+    assert "advocacy 1 (a name) · 1 person" in body and "advocacy 0 (nobody yet) · 0 people" in body
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body.split(f'id="target-{hostile.pk}"')[1].split("</form>")[0]).group(1)
+    rated = browser.post(reverse("insights:target-rate", args=[hostile.pk]), {"motivation": "2", "postings": "3", "csrfmiddlewaretoken": token})
+    assert rated.status_code == 302
+    hostile.refresh_from_db()
+    assert (hostile.motivation, hostile.postings) == (2, 3)

@@ -13,9 +13,10 @@ def _due_now(request) -> int:
         return 0
     from django.utils import timezone
 
+    from coffeechat.accounts.pagecache import kept_value
     from coffeechat.followups.today import due_now, navigation_count
 
     summary = getattr(request, "_coffeechat_due", None)
     if summary is not None:  # the Today page computed it already
         return due_now(summary)
-    return navigation_count(user, timezone.now())
+    return kept_value(user, "due_now", lambda: navigation_count(user, timezone.now()))

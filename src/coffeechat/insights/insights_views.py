@@ -7,10 +7,19 @@ from coffeechat.insights.network import ROW
 from coffeechat.insights.report import PERIODS, TOO_FEW, build
 
 MAX_DRAWN = 200  # people in the picture and its table; the JSON has them all
+PATHS_SHOWN = 3  # per target; the target's page has them all
 
 
 def seeker_name(user) -> str:
     return user.get_full_name() or "Me"
+
+
+def paths_by_target(paths: list) -> list[tuple]:
+    """(organisation, its first paths, how many more) per target, in the paths' order."""
+    grouped = {}
+    for path in paths:
+        grouped.setdefault(path.organization.pk, (path.organization, []))[1].append(path)
+    return [(organization, found[:PATHS_SHOWN], len(found) - PATHS_SHOWN) for organization, found in grouped.values()]
 
 
 @login_required
@@ -36,4 +45,5 @@ def insights(request):
         "network_height": ROW * len(drawn) + 8, "hidden_nodes": len(report["nodes"]) - len(drawn),
         "activity_bar": bar,
         "funnel_height": 44 * len(report["funnel"]),
+        "paths_by_target": paths_by_target(report["warm_paths"]),
     })

@@ -1,9 +1,10 @@
 """Who led to whom: the referral tree from the seeker, and warm paths to target organisations."""
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from coffeechat.insights.data import is_asked
-from coffeechat.links import url_maker, url_with_id
+from coffeechat.links import url_with_id
 
 ROW = 30          # px between rows of the tree picture
 INDENT = 26       # px per level
@@ -15,7 +16,6 @@ class Node:
     id: int
     name: str
     state: str                     # "me", "met", "asked", "not_yet"
-    url: str = ""
     parent: int | None = None
     parent_name: str = ""
     depth: int = 0
@@ -23,6 +23,11 @@ class Node:
     x: int = 0
     y: int = 0
     order: tuple = ()              # by name, then id: the tree's reading order among siblings
+
+    @property
+    def url(self) -> str:
+        """The person's page (the seeker's node has none): only the drawn few are ever asked for theirs."""
+        return url_with_id("people:person", self.id) if self.id != ROOT_ID else ""
 
 
 def person_states(people: dict, conversations: list) -> dict:
@@ -46,17 +51,16 @@ def referral_tree(people: dict, conversations: list, me: str = "Me") -> list[Nod
     referrers = {p.referred_by_id for p in people.values() if p.referred_by_id in people}
     shown = {pid for pid, p in people.items() if pid in states or pid in referrers or p.referred_by_id in people}
     nodes = {ROOT_ID: Node(ROOT_ID, me, "me")}
-    person_url = url_maker("people:person")
     for pid in shown:
-        p = people[pid]
-        name = p.display_name
-        nodes[pid] = Node(pid, name, states.get(pid, "not_yet"), person_url(pid), order=(name.casefold(), pid))
+        name = people[pid].display_name
+        nodes[pid] = Node(pid, name, states.get(pid, "not_yet"), order=(name.casefold(), pid))
     for pid in shown:
         parent = people[pid].referred_by_id
         parent = parent if parent in nodes and parent != pid else ROOT_ID
         nodes[pid].parent = parent
         nodes[parent].children.append(nodes[pid])
     ordered, seen = [], set()
+    by_order = attrgetter("order")
 
     def visit(start, depth):
         stack = [(start, depth)]
@@ -68,7 +72,8 @@ def referral_tree(people: dict, conversations: list, me: str = "Me") -> list[Nod
             node.depth = level
             node.x, node.y = 12 + level * INDENT, 18 + len(ordered) * ROW
             ordered.append(node)
-            stack.extend((child, level + 1) for child in sorted(node.children, key=lambda n: n.order, reverse=True))
+            if node.children:  # most people referred nobody
+                stack.extend((child, level + 1) for child in sorted(node.children, key=by_order, reverse=True))
 
     visit(nodes[ROOT_ID], 0)
     # A referral loop (A referred B, B referred A) leaves people unreached: hang them from the root.
