@@ -117,6 +117,22 @@ def test_the_schema_and_docs_are_served(client):
     assert client.get(API + "/docs").status_code == 200
 
 
+def test_snoozing_by_the_api_moves_an_item_from_when_it_is_due_reading_only_that_item(client, owner, token, monkeypatch):
+    from coffeechat.followups import today
+    from coffeechat.followups.models import DueMark, Task
+
+    for n in range(3):
+        ConversationFactory(owner=owner, state="held", ended_at=timezone.now() - timedelta(days=2),
+                            person=PersonFactory(owner=owner, first_name=f"Met{n}"))
+    task = Task.objects.create(owner=owner, title="Send the portfolio link", due_at=timezone.now() + timedelta(days=3))
+    reads = []
+    real = today.load_snapshot
+    monkeypatch.setattr(today, "load_snapshot", lambda user, **subject: reads.append(subject) or real(user, **subject))
+    assert call(client, "post", "/due/snooze", token, {"key": f"task:{task.pk}", "span": "1h"}).status_code == 200
+    assert DueMark.objects.get(key=f"task:{task.pk}").snoozed_until == task.due_at + timedelta(hours=1)  # from its due time, as Today's button
+    assert reads == [{"task_id": task.pk}]  # that task alone, not the whole network
+
+
 def test_tokens_from_the_command_line(owner, capsys, client):
     call_command("token", "create", "laptop", "--user", "owner")
     token = capsys.readouterr().out.split()[-1]
@@ -142,5 +158,9 @@ def test_a_script_marks_a_due_item_done_or_snoozes_one(client, owner, token):
     assert keys[0] not in left  # done
     snoozed = datetime.fromisoformat(left[keys[1]]["due"])  # moved a week on, no longer overdue
     assert snoozed > timezone.now() + timedelta(days=6) and not left[keys[1]]["overdue"]
+    first = call(client, "get", "/due", token, limit=1).json()
+    assert [item["key"] for item in first] == [next(iter(left))]  # the soonest, read without reading the rest
+    assert call(client, "get", "/due", token, limit=0).status_code == 422
+    assert call(client, "get", "/due", token, limit=1001).status_code == 422
     assert call(client, "post", "/due/done", token, {"key": "made-up"}).status_code == 404
     assert call(client, "post", "/due/snooze", token, {"key": keys[1], "span": "forever"}).status_code == 422

@@ -252,3 +252,23 @@ def test_a_kinds_marks_are_sought_by_their_prefix_not_all_read(owner):
             with connection.cursor() as cursor:
                 plan = " ".join(str(row[-1]) for row in cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params).fetchall())
             assert "key>? AND key<?" in plan, (kind.name, plan)
+
+
+@pytest.mark.parametrize("seed", [4, 9, 13, 21])  # seeds where an old snooze put an item out of its base's order
+def test_the_first_items_due_are_the_first_the_rules_list_from_everything(owner, seed):
+    from coffeechat.followups.today import first_due
+
+    rng = random.Random(seed)
+    now = timezone.now()
+    build(owner, rng, now)
+    owner.refresh_from_db()
+    full = [item.key for item in due_items(load_snapshot(owner), now)]
+    assert len(full) > 20
+    for limit in (1, 3, 10, 25, len(full) + 5):
+        assert [item.key for item in first_due(owner, now, limit)] == full[:limit], limit
+    with timezone.override(owner.time_zone):
+        grouped = by_group(due_items(load_snapshot(owner), now), owner, now)
+        for screenful in (1, 10):  # what each group of Today shows first: the rules' first, in their order
+            summary = due_summary(owner, now, screenful=screenful)
+            for name in GROUPS:
+                assert [i.key for i in summary.grouped[name][:screenful]] == [i.key for i in grouped.get(name, [])][:screenful], name

@@ -6,7 +6,7 @@ from typing import Literal
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
 from coffeechat.api.errors import DOCUMENTED, ErrorOut
@@ -14,6 +14,7 @@ from coffeechat.api.pagination import Pages
 from coffeechat.conversations.models import Conversation
 from coffeechat.followups import services as followups
 from coffeechat.followups.rules import due_items, load_snapshot
+from coffeechat.followups.today import due_item, first_due
 
 router = Router()
 
@@ -55,6 +56,9 @@ class DueItemOut(Schema):
     action: str
 
 
+MAX_DUE = 1000
+
+
 class DueMarkIn(Schema):
     key: str
 
@@ -79,12 +83,16 @@ def get_conversation(request, conversation_id: int):
 
 
 @router.get("/due", response=list[DueItemOut], tags=["due"], summary="What is due now, soonest first (the Today page)", openapi_extra=DOCUMENTED)
-def list_due(request):
+def list_due(request, limit: int | None = Query(None, ge=1, le=MAX_DUE, description="Only the first this many (soonest first)")):
+    """Everything due, soonest first; with `limit`, only the first items, read without reading the rest (a large
+    network has thousands of items due some day)."""
+    if limit is not None:
+        return first_due(request.user, timezone.now(), limit)
     return due_items(load_snapshot(request.user), timezone.now())
 
 
 def _due_now(request, key: str):
-    item = next((i for i in due_items(load_snapshot(request.user), timezone.now()) if i.key == key), None)
+    item = due_item(request.user, key, timezone.now())
     if item is None:
         raise Http404("No such item is due.")
     return item
@@ -102,5 +110,5 @@ def due_done(request, payload: DueMarkIn):
              summary="Snooze a due item for an hour, until tomorrow or a week", openapi_extra=DOCUMENTED)
 def due_snooze(request, payload: SnoozeIn):
     item = _due_now(request, payload.key)
-    followups.snooze(request.user, item.key, payload.span)
+    followups.snooze(request.user, item.key, payload.span, due=item.due)  # from when it is due, as Today's buttons
     return item

@@ -149,10 +149,9 @@ class _Kind:
                f"WHERE n.owner_id = %s AND {match}{extra}")
         return f"{self.alias}.id IN ({ids})", [user.pk, *extra_params]
 
-    def snoozed(self, user, after: datetime) -> tuple[str, list]:
-        """The rows whose item is snoozed past `after`."""
-        where, params = self._with_marks(user, " AND n.done_at IS NULL AND n.snoozed_until > %s",
-                                         [connection.ops.adapt_datetimefield_value(after)])
+    def snoozed(self, user) -> tuple[str, list]:
+        """The rows whose open item was ever snoozed: a snooze moves it to its own time, out of its base's order."""
+        where, params = self._with_marks(user, " AND n.done_at IS NULL AND n.snoozed_until IS NOT NULL")
         return f"{self.rows} AND {where}", [*self.params, *params]
 
     def marked(self, user) -> tuple[str, list]:
@@ -274,12 +273,15 @@ def due_counts(user, now: datetime, bounds: list[datetime], *, screenful: int = 
         if screenful:
             windows = [(None, None), *((after, None) for after in dict.fromkeys(bounds))] if group is None else [
                 (bounds[group - 1] if group > 0 else None, bounds[group] if group < len(bounds) else None)]
+            # By base, the items never snoozed (their due time follows their base); the snoozed ones all, apart
+            # (an old snooze still moves its item: first by base, it may be due after the next ones).
             for after, until in windows:
-                where = " AND ".join([*(["x.base > %s"] if after is not None else []), *(["x.base <= %s"] if until is not None else [])])
+                where = " AND ".join(["x.snooze IS NULL", *(["x.base > %s"] if after is not None else []),
+                                      *(["x.base <= %s"] if until is not None else [])])
                 parts.append((f"SELECT '{n}', y.id{zeros}, y.base, y.snooze FROM (SELECT x.id, x.base, x.snooze FROM ({kind.rows}) x "
-                              f"{'WHERE ' + where if where else ''} ORDER BY x.base, x.id LIMIT {int(screenful)}) y",
+                              f"WHERE {where} ORDER BY x.base, x.id LIMIT {int(screenful)}) y",
                               kind.params + [kind.base_by(b) for b in (after, until) if b is not None]))
-            snoozed, params = kind.snoozed(user, bounds[0] if bounds else now)  # snoozed past the first group
+            snoozed, params = kind.snoozed(user)
             parts.append((f"SELECT '{n}', x.id{zeros}, x.base, x.snooze FROM ({snoozed}) x", params))
     parts += _recent_requests(user, now, zeros)
     people = quoted_table(Person)

@@ -109,6 +109,14 @@ def _counted_conversations(user, now: datetime, snapshot) -> dict[str, set[int]]
     return {"thank_you": held, "reflect": held, "second_contact": asked, "follow_up": asked}
 
 
+def first_due(user, now: datetime, limit: int) -> list[DueItem]:
+    """The first `limit` items due, soonest first, as the rules list them from everything: the first `limit` of
+    each group are read (`due_summary`) and the first `limit` of them all kept, so the cost follows `limit`,
+    not the size of the network."""
+    summary = due_summary(user, now, screenful=limit)
+    return sorted((item for group in summary.grouped.values() for item in group), key=lambda i: (i.due, i.kind, i.key))[:limit]
+
+
 def today_groups(summary: DueSummary) -> list[Group]:
     return [Group(name, summary.grouped[name][:SCREENFUL], summary.count(name)) for name in GROUPS if summary.count(name)]
 
@@ -133,3 +141,22 @@ def summary_for_request(request, *, refresh: bool = False) -> DueSummary:
     if refresh or summary is None:
         summary = request._coffeechat_due = due_summary(request.user, timezone.now())
     return summary
+
+
+# The subject a due item's key names: "thank_you:12" a conversation, "keep_in_touch:7:…" a person.
+CONVERSATION_KINDS = {"thank_you", "reflect", "second_contact", "follow_up", "prepare"}
+PERSON_KINDS = {"contact_referral", "keep_in_touch", "event_follow_up", "thank_introducer"}
+
+
+def due_item(user, key: str, now: datetime) -> DueItem | None:
+    """The item the rules list under this key for the user now (or None), reading only its conversation, person
+    or task: marking one item done or snoozed costs the same at any size of network."""
+    kind, _, rest = key.partition(":")
+    pk = rest.split(":")[0]
+    if not pk.isdigit():
+        return None
+    subject = ({"conversation_id": int(pk)} if kind in CONVERSATION_KINDS else {"person_id": int(pk)} if kind in PERSON_KINDS
+               else {"task_id": int(pk)} if kind == "task" else None)
+    if subject is None:
+        return None
+    return next((i for i in due_items(load_snapshot(user, **subject), now) if i.key == key), None)

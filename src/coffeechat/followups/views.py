@@ -17,8 +17,14 @@ from coffeechat.conversations.models import Conversation
 from coffeechat.followups import services
 from coffeechat.followups.forms import CadenceForm, ReflectionForm, TaskForm, TouchForm
 from coffeechat.followups.models import CalendarFeed
-from coffeechat.followups.rules import due_items, keep_in_touch_due, last_interaction, load_snapshot
-from coffeechat.followups.today import GROUPS, due_summary, summary_for_request, today_groups
+from coffeechat.followups.rules import keep_in_touch_due, last_interaction, load_snapshot
+from coffeechat.followups.today import (
+    GROUPS,
+    due_item,
+    due_summary,
+    summary_for_request,
+    today_groups,
+)
 from coffeechat.people.access import get_person_for_user
 from coffeechat.people.models import Person
 
@@ -70,31 +76,13 @@ class _Listed:
         return self.first[index]
 
 
-# The subject a due item's key names: "thank_you:12" a conversation, "keep_in_touch:7:…" a person.
-CONVERSATION_KINDS = {"thank_you", "reflect", "second_contact", "follow_up", "prepare"}
-PERSON_KINDS = {"contact_referral", "keep_in_touch", "event_follow_up", "thank_introducer"}
-
-
-def _due_item(request, key: str, now):
-    """The item the rules list under this key for the user now (or None), reading only its conversation, person or task."""
-    kind, _, rest = key.partition(":")
-    pk = rest.split(":")[0]
-    if not pk.isdigit():
-        return None
-    subject = ({"conversation_id": int(pk)} if kind in CONVERSATION_KINDS else {"person_id": int(pk)} if kind in PERSON_KINDS
-               else {"task_id": int(pk)} if kind == "task" else None)
-    if subject is None:
-        return None
-    return next((i for i in due_items(load_snapshot(request.user, **subject), now) if i.key == key), None)
-
-
 @login_required
 @require_POST
 def item_action(request):
     """Done or snooze one due item; the list is re-rendered for htmx, or the page reloaded."""
     key, action = request.POST.get("key", ""), request.POST.get("action", "")
     now = timezone.now()
-    item = _due_item(request, key, now)
+    item = due_item(request.user, key, now)
     if item is None:
         raise Http404("Nothing due with that key.")
     if action == "done":
