@@ -14,6 +14,12 @@ _ALLOWED_TAGS = {
 }
 
 
+def storable(text: str) -> str:
+    """Free text as every database stores it: without NUL characters, which PostgreSQL refuses and which never
+    mean anything in a note (pasted from another program, or sent by a script)."""
+    return text.replace("\x00", "")
+
+
 def fold(text: str | None) -> str:
     """Lower-case without accents, for search and matching: 'Béland' -> 'beland'."""
     if not text:

@@ -80,8 +80,13 @@ def test_organisations_conversations_and_due_items(client, owner, token):
     org = OrganizationFactory(owner=owner, name="Northwind")
     person = PersonFactory(owner=owner, organization=org)
     conversation = ConversationFactory(owner=owner, person=person, state="held")
+    acme = OrganizationFactory(owner=owner, name="Acme Labs")
+    for n in range(3):
+        PersonFactory(owner=owner, organization=acme, first_name=f"Worker{n}")
+    OrganizationFactory(owner=owner, name="Zenith Care")
     orgs = call(client, "get", "/organizations", token).json()
-    assert orgs["items"][0]["name"] == "Northwind" and orgs["items"][0]["people"] == 1
+    assert [(o["name"], o["people"]) for o in orgs["items"]] == [("Acme Labs", 3), ("Northwind", 1), ("Zenith Care", 0)]
+    assert call(client, "get", f"/organizations/{acme.pk}", token).json()["people"] == 3
     conversations = call(client, "get", "/conversations", token).json()
     assert conversations["items"][0]["id"] == conversation.pk and conversations["items"][0]["state"] == "held"
     due = call(client, "get", "/due", token).json()

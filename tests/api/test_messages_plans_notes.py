@@ -120,6 +120,21 @@ def test_notes_live_answers_and_reflection(client, owner, token):
     assert notes["learned"] == "Archives hire in spring." and notes["observations"] == "" and notes["notes"] == "Met at the café."
 
 
+def test_a_nul_character_in_notes_is_left_out_not_a_server_error(client, owner, token):
+    # PostgreSQL refuses NUL in text; SQLite stores it. Either way it is never part of a note (the API's fuzz found it).
+    conversation = ConversationFactory(owner=owner, state="held")
+    item = PlanItem.objects.create(owner=owner, conversation=conversation, text="What surprised you?", position=1)
+    saved = call(client, "patch", f"/conversations/{conversation.pk}/notes", token, {"notes": "Ask\u0000 about grants"})
+    assert saved.status_code == 200 and saved.json()["notes"] == "Ask about grants"
+    answer = call(client, "patch", f"/plan-items/{item.pk}/note", token, {"note": "\u0000The pace."})
+    assert answer.status_code == 200 and answer.json()["note"] == "The pace."
+    client.force_login(owner)
+    live = client.post(f"/conversations/{conversation.pk}/live/save/observations/", {"observations": "Calm\x00 and kind"})
+    assert live.status_code == 200
+    conversation.refresh_from_db()
+    assert conversation.observations == "Calm and kind"
+
+
 def test_lists_take_the_same_queries_for_few_rows_or_many(client, owner, token):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext

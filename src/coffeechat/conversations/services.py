@@ -13,7 +13,7 @@ from coffeechat.conversations.models import Conversation
 from coffeechat.conversations.routine import Nudge, request_nudge
 from coffeechat.people.models import Person, Source
 from coffeechat.people.services import advance_keep_in_touch, organization_named, split_name
-from coffeechat.text import fold
+from coffeechat.text import fold, storable
 
 OPEN_STATES = (Conversation.State.DRAFT, Conversation.State.REQUESTED, Conversation.State.ACCEPTED)
 ANSWERS = (Conversation.State.ACCEPTED, Conversation.State.DECLINED)
@@ -106,7 +106,7 @@ def save_live_notes(conversation: Conversation, **values) -> Conversation:
     if unknown:
         raise ValueError(f"Not a live note: {', '.join(sorted(unknown))}")
     for name, value in values.items():
-        setattr(conversation, name, value)
+        setattr(conversation, name, storable(value) if isinstance(value, str) else value)
     conversation.save(update_fields=[*values, "updated_at"])
     return conversation
 

@@ -10,6 +10,7 @@ from coffeechat.questions.bank import PRESETS
 from coffeechat.questions.bankview import bank_for
 from coffeechat.questions.coach import check_plan, check_question, classify
 from coffeechat.questions.models import PlanItem
+from coffeechat.text import storable
 
 PRESETS_BY_KEY = {p.key: p for p in PRESETS}
 QUICK_PRESET = PRESETS[0].key  # "first conversation in a new field"
@@ -32,7 +33,7 @@ def save_note(item: PlanItem, *, note: str | None = None, asked: bool | None = N
     """The note under one question and whether it was asked (live mode's autosave, answers by email, the API):
     None leaves a value as it is."""
     if note is not None:
-        item.note = note
+        item.note = storable(note)
     if asked is not None:
         item.asked = asked
     item.save(update_fields=["note", "asked", "updated_at"])
