@@ -68,13 +68,14 @@ def _briefly_waiting():
     if connection.vendor != "sqlite":
         yield
         return
+    usual_ms = round(1000 * settings.DATABASES[connection.alias].get("OPTIONS", {}).get("timeout", 5))  # sqlite3's default: 5 s
     with connection.cursor() as cursor:
         cursor.execute(f"PRAGMA busy_timeout = {KEEP_WAIT_MS}")
     try:
         yield
     finally:
         with connection.cursor() as cursor:
-            cursor.execute(f"PRAGMA busy_timeout = {round(1000 * settings.DATABASES[connection.alias].get('OPTIONS', {}).get('timeout', 5))}")
+            cursor.execute(f"PRAGMA busy_timeout = {usual_ms}")
 
 
 def cached_page(view):
@@ -113,7 +114,7 @@ def cached_page(view):
     return wrapper
 
 
-# Values computed from an owner's data, kept in this process: (owner id, name) -> (who, stamp, from, until, value).
+# Values computed from an owner's data, kept in this process: (owner id, name) -> ((stamp, joined), from, until, value).
 _kept_values: dict[tuple[int, str], tuple] = {}
 KEPT_VALUES_MAX = 10_000
 STAMP = "SELECT data_stamp FROM accounts_user WHERE id = %s"

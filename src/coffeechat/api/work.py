@@ -56,7 +56,7 @@ class DueItemOut(Schema):
     action: str
 
 
-MAX_DUE = 1000
+MAX_DUE = 1000  # the largest `limit` of GET /due
 
 
 class DueMarkIn(Schema):
