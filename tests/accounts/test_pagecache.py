@@ -201,6 +201,24 @@ def test_migrating_back_before_the_stamp_removes_its_triggers_and_writes_still_w
     test_every_private_table_and_its_tag_table_has_the_three_triggers()
 
 
+@pytest.mark.django_db(transaction=True)
+def test_a_database_from_before_the_local_triggers_gets_them_from_a_migration():
+    # `coffeechat serve` migrates only when a migration is pending, so an upgraded local database must get its
+    # triggers from one, not only from the post-migrate signal.
+    from coffeechat.accounts.stamps import drop_triggers
+
+    executor = MigrationExecutor(connection)
+    try:
+        executor.migrate([("accounts", "0007_data_stamp_cachedpage")])
+        drop_triggers(connection)  # a local database of the release before
+        MigrationExecutor(connection).migrate([("accounts", "0008_sqlite_stamp_triggers")])  # no signal sent
+        assert {"people_person", "accounts_user"} <= {table for table, _ in trigger_names(connection)}
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
+        emit_post_migrate_signal(0, False, connection.alias)
+
+
 def test_a_page_that_cannot_be_kept_is_still_shown(owner_client, owner, monkeypatch):
     monkeypatch.setattr("coffeechat.accounts.pagecache.KEEP", "INSERT INTO no_such_table VALUES (%s, %s, %s, %s, %s, %s)")
     PersonFactory(owner=owner, first_name="Ines", last_name="Duarte")
