@@ -8,9 +8,8 @@ the mail account must come out the other side with the same ids and links.
 import uuid
 
 import pytest
-from django.core.management.sql import emit_post_migrate_signal
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migrating import latest, migrate
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -24,20 +23,11 @@ BEFORE = [
 ]
 
 
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
 @pytest.fixture
 def before_the_move():
     old = migrate(BEFORE)
     yield old
-    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())  # leave the schema as the other tests expect
-    # As `migrate` does after migrating: puts back what its receivers install (the data stamp's triggers).
-    emit_post_migrate_signal(0, False, connection.alias)
+    migrate(latest())  # leave the schema as the other tests expect
 
 
 def test_the_move_keeps_every_conversation_message_plan_and_mail_account(before_the_move):
@@ -58,7 +48,7 @@ def test_the_move_keeps_every_conversation_message_plan_and_mail_account(before_
     old.get_model("followups", "Task").objects.create(owner=owner, conversation=talk, title="Read the book", due_at="2026-12-01T10:00:00+00:00")
     old.get_model("outreach", "MailAccount").objects.create(owner=owner, host="smtp.example.com", from_address="me@example.com")
 
-    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    migrate(latest())
 
     from coffeechat.conversations.models import Conversation as Moved
     from coffeechat.followups.models import Task

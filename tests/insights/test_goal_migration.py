@@ -1,31 +1,23 @@
 """Free-text goals on conversations become Goal rows per owner, deduplicated, and nothing typed is lost."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migrating import latest, migrate
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-
 def before_targets():
     """Every app at its latest migration, except conversations just before its goal became a Goal."""
-    leaves = dict(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    leaves = dict(latest())
     return [(app, name) for app, name in leaves.items() if app != "conversations"] + [("conversations", "0001_initial")]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 @pytest.fixture
 def before_goals():
     old = migrate(before_targets())
     yield old
-    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    migrate(latest())
 
 
 def test_free_text_goals_become_goals_per_owner(before_goals):
@@ -41,7 +33,7 @@ def test_free_text_goals_become_goals_per_owner(before_goals):
     blank = Conversation.objects.create(owner=ana, person=person, goal="")
     bens = Conversation.objects.create(owner=ben, person=theirs, goal="UX research")
 
-    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    migrate(latest())
     from coffeechat.conversations.models import Conversation as Now
     from coffeechat.insights.models import Goal
 

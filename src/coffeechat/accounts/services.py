@@ -10,6 +10,7 @@ from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 
 from coffeechat.accounts.models import LoginToken, User
+from coffeechat.accounts.stamps import install_if_missing
 from coffeechat.timezones import system_time_zone
 
 
@@ -25,6 +26,8 @@ def ensure_database(verbosity: int = 0) -> None:
         settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
     if pending_migrations():
         call_command("migrate", interactive=False, verbosity=verbosity)
+    else:
+        install_if_missing()
 
 
 def local_owner_username() -> str:
