@@ -28,6 +28,7 @@ from django.middleware.csrf import get_token
 from django.utils import timezone
 
 from coffeechat.accounts.models import CachedPage
+from coffeechat.accounts.stamps import stamped
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +48,7 @@ DROP_AGED = f"DELETE FROM {TABLE} WHERE owner_id = %s AND valid_until <= %s"
 
 
 def enabled() -> bool:
-    return settings.PAGE_CACHE_SECONDS > 0 and connection.vendor in ("postgresql", "sqlite")  # the databases with stamps
+    return settings.PAGE_CACHE_SECONDS > 0 and stamped(connection)
 
 
 def _keepable(request) -> bool:

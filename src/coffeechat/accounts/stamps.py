@@ -76,6 +76,11 @@ def _raise(rows: str, via: tuple[str, str] | None) -> str:
     return RAISE.format(owner="o.owner_id", rows=rows, join=f" JOIN {via[0]} o ON o.id = r.{via[1]}")
 
 
+def stamped(connection) -> bool:
+    """Whether this database raises the stamp (the databases the triggers are written for)."""
+    return connection.vendor in ("postgresql", "sqlite")
+
+
 SQLITE_USER_TRIGGER = """
 CREATE TRIGGER coffeechat_stamp AFTER UPDATE ON accounts_user FOR EACH ROW WHEN NEW.data_stamp <= OLD.data_stamp
 BEGIN UPDATE accounts_user SET data_stamp = OLD.data_stamp + 1 WHERE id = NEW.id; END
@@ -97,7 +102,7 @@ def install_triggers(using: str = "default", **_) -> None:
     Migrated back before the stamp existed (accounts 0007), there is nothing to raise: the triggers go.
     """
     connection = connections[using]
-    if connection.vendor not in ("postgresql", "sqlite"):
+    if not stamped(connection):
         return
     quote = connection.ops.quote_name
     with connection.cursor() as cursor:
@@ -140,7 +145,7 @@ def install_if_missing(using: str = "default") -> None:
     """Triggers for a database migrated before they existed (a local SQLite database of an earlier release):
     `coffeechat serve` runs `migrate` only when a migration is pending."""
     connection = connections[using]
-    if connection.vendor in ("postgresql", "sqlite") and not trigger_names(connection):
+    if stamped(connection) and not trigger_names(connection):
         install_triggers(using)
 
 
