@@ -1,8 +1,9 @@
 """Today at any size: a screenful per group, honest counts, bounded queries, the keep-in-touch clock kept."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -160,6 +161,9 @@ def test_the_migration_fills_the_clock_from_what_was_recorded(owner):
     assert asked.last_interaction_at is None
 
 
+# Mid-afternoon in the owner's Toronto: in the hour after their midnight, `recent`'s thank-you (a day after a
+# call an hour ago) fell due before the end of their day, and the count was one more.
+@time_machine.travel(datetime(2026, 3, 10, 19, 0, tzinfo=UTC), tick=False)
 def test_the_navigation_count_agrees_with_today_without_reading_held_conversations(owner, django_assert_max_num_queries):
     from coffeechat.followups.today import due_now, due_summary, navigation_count
 
